@@ -1,0 +1,1 @@
+"""The `newsgraph` command line: a thin layer over `batch` and `store`."""

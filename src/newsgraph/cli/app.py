@@ -1,0 +1,232 @@
+"""`newsgraph` commands. Every command that touches the database takes `--db` (or NEWSGRAPH_DB)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from newsgraph.batch import BatchReport, analyze_paths, ingest_paths
+from newsgraph.cli.render import article_view, articles_table
+from newsgraph.demo import DEMO_CORPUS
+from newsgraph.errors import InputError, NewsgraphError
+from newsgraph.ingest.published import parse_published_flag
+from newsgraph.ingest.sources import expand_inputs
+from newsgraph.settings import Settings
+from newsgraph.store import ArticleStore, open_database
+
+app = typer.Typer(
+    help="newsgraph: who did what to whom, when and where, and who says so, from news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="markdown",
+)
+out = Console(soft_wrap=True, highlight=False)
+err = Console(stderr=True, highlight=False)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", envvar="NEWSGRAPH_DB", help="SQLAlchemy database URL (default: a SQLite file in your data folder)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Exact JSON instead of a table.")]
+PathsArgument = Annotated[list[str], typer.Argument(help="Files, folders or glob patterns (text, HTML, JSON Lines).")]
+OutletOption = Annotated[str | None, typer.Option("--outlet", help="Outlet for inputs that do not name their own.")]
+PublishedOption = Annotated[
+    str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+]
+
+
+def main() -> None:
+    """Console entry point: library errors become one clear line and exit code 2."""
+    try:
+        app()
+    except NewsgraphError as error:
+        err.print(f"[red]error:[/red] {error}", markup=True)
+        sys.exit(2)
+
+
+def _store(db: str | None) -> ArticleStore:
+    return ArticleStore(open_database(Settings.from_env(db).database_url))
+
+
+@contextmanager
+def _progress(total: int, label: str) -> Iterator[Any]:
+    """A Rich progress bar on stderr (hidden when stderr is not a terminal)."""
+    progress = Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.fields[current]}"), console=err, transient=True, disable=not err.is_terminal,
+    )
+    with progress:
+        task = progress.add_task(label, total=total, current="")
+        started: list[bool] = []
+
+        def on_file(path: Path) -> None:
+            if started:
+                progress.advance(task)
+            started.append(True)
+            progress.update(task, current=path.name)
+
+        yield on_file
+        progress.update(task, completed=total)
+
+
+def _report_problems(report: BatchReport) -> None:
+    for error in report.failed:
+        err.print(f"[red]failed:[/red] {error.source}: {error.reason}", markup=True, soft_wrap=True)
+    for path, reason in report.skipped:
+        err.print(f"[yellow]skipped:[/yellow] {path}: {reason}", markup=True, soft_wrap=True)
+    for note in report.notes:
+        err.print(f"[yellow]note:[/yellow] {note}", markup=True, soft_wrap=True)
+
+
+def _published_flag(published: str | None) -> str | None:
+    try:
+        return parse_published_flag(published) if published else None
+    except InputError as error:
+        raise typer.BadParameter(error.reason, param_hint="--published") from error
+
+
+@app.command()
+def ingest(
+    paths: PathsArgument,
+    db: DbOption = None,
+    outlet: OutletOption = None,
+    published: PublishedOption = None,
+) -> None:
+    """Read, clean, analyse and store articles. Re-ingesting the same files changes nothing.
+
+    Example: `newsgraph ingest ../shared/seeds/*.txt --published 2025-03-05`
+    """
+    settings = Settings.from_env(db)
+    store = ArticleStore(open_database(settings.database_url))
+    given = _published_flag(published)
+    total = len(expand_inputs(paths).files)
+    with _progress(total, "ingest") as on_file:
+        report = ingest_paths(paths, settings, store, outlet=outlet, published=given, on_file=on_file)
+    _report_problems(report)
+    out.print(report.summary())
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def analyze(
+    paths: PathsArgument,
+    outlet: OutletOption = None,
+    published: PublishedOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Analyse articles without storing anything; `--json` prints JSON Lines to stdout.
+
+    Example: `newsgraph analyze article.html --published 2025-03-05 --json > records.jsonl`
+    """
+    settings = Settings.from_env()
+    given = _published_flag(published)
+    report = BatchReport()
+    total = len(expand_inputs(paths).files)
+    with _progress(total, "analyze") as on_file:
+        for article in analyze_paths(paths, settings, report, outlet=outlet, published=given, on_file=on_file):
+            if as_json:
+                sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+            else:
+                out.print(article_view(article))
+                out.rule()
+    _report_problems(report)
+    err.print(f"{report.new} analysed, {len(report.failed)} failed")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def articles(
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+    all_versions: Annotated[bool, typer.Option("--all-versions", help="Include superseded versions.")] = False,
+) -> None:
+    """List stored articles: id, outlet, published, title, entities, dates.
+
+    Example: `newsgraph articles --json | jq '.[].title'`
+    """
+    rows = _store(db).summaries(limit=limit, all_versions=all_versions)
+    if as_json:
+        sys.stdout.write(json.dumps([row.__dict__ for row in rows], ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.print(articles_table(rows))
+
+
+@app.command()
+def show(
+    article: Annotated[str, typer.Argument(help="Article id, unique id prefix, or external id.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """One article's clean text with entities and dates marked.
+
+    Example: `newsgraph show 6ea733eb`
+    """
+    record = _store(db).get(article)
+    if as_json:
+        sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.print(article_view(record))
+
+
+@app.command()
+def export(
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    all_versions: Annotated[bool, typer.Option("--all-versions", help="Include superseded versions.")] = False,
+) -> None:
+    """Export every stored article record (the same records as `analyze --json`).
+
+    Example: `newsgraph export --format jsonl > out.jsonl`
+    """
+    if format != "jsonl":
+        raise typer.BadParameter(f"unknown format {format!r}; use jsonl", param_hint="--format")
+    store = _store(db)
+    handle = output.open("w", encoding="utf-8") if output else sys.stdout
+    count = 0
+    try:
+        for record in store.iter_articles(all_versions=all_versions):
+            handle.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+            count += 1
+    finally:
+        if output:
+            handle.close()
+    err.print(f"{count} articles exported")
+
+
+@app.command()
+def demo(db: DbOption = None) -> None:
+    """Ingest the bundled demo corpus (fictional outlets and stories) and print a summary.
+
+    Example: `newsgraph demo --db sqlite:///demo.db`
+    """
+    settings = Settings.from_env(db)
+    store = ArticleStore(open_database(settings.database_url))
+    paths = [str(DEMO_CORPUS)]
+    with _progress(len(expand_inputs(paths).files), "demo") as on_file:
+        report = ingest_paths(paths, settings, store, on_file=on_file)
+    _report_problems(report)
+    rows = store.summaries()
+    out.print(articles_table(rows))
+    outlets = sorted({row.outlet for row in rows if row.outlet})
+    out.print(f"Database: {settings.database_url}")
+    out.print(f"{len(rows)} articles from {len(outlets)} outlets: {', '.join(outlets)}")
+    out.print(report.summary())
+    out.print("Next: `newsgraph articles`, `newsgraph show ID`, `newsgraph export --format jsonl`")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+if __name__ == "__main__":
+    main()

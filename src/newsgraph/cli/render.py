@@ -1,0 +1,77 @@
+"""Terminal rendering of articles: text with entities and dates marked."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from newsgraph.records import Article
+from newsgraph.store import ArticleSummary
+
+LABEL_STYLES = {
+    "PERSON": "bold cyan",
+    "ORG": "bold magenta",
+    "GPE": "bold green",
+    "LOC": "green",
+    "NORP": "yellow",
+    "FAC": "blue",
+}
+
+
+def marked_text(article: Article) -> Text:
+    """The clean text with each entity as `text[LABEL]` and each date as `text[DATE value]`.
+
+    Dates win over the DATE entities they overlap; marks never change the text itself.
+    """
+    marks: list[tuple[int, int, str, str]] = []
+    for date in article.dates:
+        value = date.value or "?"
+        detail = f"{value}" + (f" {date.modifier}" if date.modifier else "") + f" {date.status}"
+        marks.append((date.start, date.end, f"DATE {detail}", "bold red" if date.status != "resolved" else "red"))
+    for ent in article.entities:
+        if ent.label in ("DATE", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "TIME"):
+            continue
+        if any(s < ent.end and ent.start < e for s, e, _, _ in marks):
+            continue
+        marks.append((ent.start, ent.end, ent.label, LABEL_STYLES.get(ent.label, "bold")))
+    marks.sort()
+    out = Text()
+    position = 0
+    for start, end, label, style in marks:
+        if start < position:
+            continue
+        out.append(article.text[position:start])
+        out.append(article.text[start:end], style=style)
+        out.append(f"[{label}]", style="dim")
+        position = end
+    out.append(article.text[position:])
+    return out
+
+
+def article_view(article: Article) -> Group:
+    header = Table.grid(padding=(0, 2))
+    header.add_column(style="bold")
+    header.add_column()
+    header.add_row("id", article.id)
+    header.add_row("external id", f"{article.external_id} (version {article.version})")
+    header.add_row("title", article.title or "(none)")
+    header.add_row("outlet", article.outlet or "unknown")
+    header.add_row("url", article.url or "unknown")
+    header.add_row("published", f"{article.published.value or 'unknown'} ({article.published.source})")
+    header.add_row("removed", ", ".join(f"{r.reason}: {r.text[:50]!r}" for r in article.removed) or "nothing")
+    return Group(header, Text(""), marked_text(article))
+
+
+def articles_table(rows: list[ArticleSummary]) -> Table:
+    table = Table(show_lines=False)
+    for name in ("id", "outlet", "published", "title", "entities", "dates"):
+        table.add_column(
+            name, overflow="fold", no_wrap=name == "id", justify="right" if name in ("entities", "dates") else "left"
+        )
+    for row in rows:
+        table.add_row(
+            row.id, row.outlet or "unknown", row.published or "unknown", row.title or row.external_id,
+            str(row.entities), str(row.dates),
+        )
+    return table

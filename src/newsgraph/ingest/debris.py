@@ -1,0 +1,83 @@
+"""Remove scraping debris (labels, captions, credits, repeats) and record what went and why."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from newsgraph.ingest import debris_rules as rules
+from newsgraph.records import Removed
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+@dataclass
+class CleanText:
+    """The clean paragraphs of an article and the debris taken out of it."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def normalise_text(text: str) -> str:
+    """Unicode NFC, one kind of line ending, no control characters, single spaces."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C" or ch == "\u00ad")
+    text = text.replace("\u00ad", "")
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def classify_line(line: str) -> str | None:
+    """The debris reason for one whole line, or None when it is story text."""
+    lowered = line.strip().lower().rstrip(":")
+    if lowered in rules.TRAILING_LABELS:
+        return "trailing_label"
+    if lowered in rules.SECTION_LABELS:
+        return "section_label"
+    if len(line) <= rules.MAX_CAPTION_CHARS and any(p.search(line) for p in rules.CAPTION_PATTERNS):
+        return "caption"
+    if any(p.search(line) for p in rules.BOILERPLATE_PATTERNS):
+        return "boilerplate"
+    return None
+
+
+def clean_lines(text: str) -> CleanText:
+    """Split text into lines, drop debris lines, and keep the rest as paragraphs."""
+    result = CleanText()
+    seen: set[str] = set()
+    lines = [line for line in normalise_text(text).split("\n") if line]
+    for index, line in enumerate(lines):
+        if index == len(lines) - 1:
+            line = _strip_glued_label(line, result)
+            if not line:
+                continue
+        reason = classify_line(line)
+        key = line.casefold()
+        if reason is None and len(line) >= rules.MIN_REPEATED_LINE_CHARS and key in seen:
+            reason = "repeated_line"
+        seen.add(key)
+        if reason is None:
+            result.paragraphs.append(line)
+        else:
+            result.removed.append(Removed(text=line, reason=reason))
+    return result
+
+
+def _strip_glued_label(line: str, result: CleanText) -> str:
+    match = rules.GLUED_TRAILING_LABEL.search(line)
+    if match and match.start() > 0:
+        result.removed.append(Removed(text=match.group("label"), reason="trailing_label"))
+        return line[: match.start()].rstrip()
+    return line
+
+
+def split_title(clean: CleanText) -> str | None:
+    """Take the first clean line as the title when it is short enough to be one."""
+    if len(clean.paragraphs) > 1 and len(clean.paragraphs[0]) <= rules.MAX_TITLE_CHARS:
+        return clean.paragraphs.pop(0)
+    return None

@@ -1,0 +1,73 @@
+"""From a raw article to a clean `Article` with a stable id, ready for analysis."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from newsgraph.errors import InputError
+from newsgraph.ingest.debris import clean_lines, normalise_text, split_title
+from newsgraph.ingest.language import english_share, looks_english
+from newsgraph.ingest.readers import RawArticle
+from newsgraph.records import Article, Published
+
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+MIN_LETTERS = 20
+
+
+def article_id(external_id: str, identity: str) -> str:
+    """Stable id from the content hash: the same input always gets the same id."""
+    digest = hashlib.sha256()
+    digest.update(external_id.encode("utf-8", "surrogatepass"))
+    digest.update(b"\x00")
+    digest.update(identity.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:16]
+
+
+def prepare_article(raw: RawArticle, outlet: str | None = None, published: str | None = None) -> Article:
+    """Clean the text, take the title, fill in defaults the input lacks; raise on unusable text.
+
+    `outlet` and `published` (from the command line) apply only where the input has none.
+    """
+    clean = clean_lines(raw.text)
+    title = raw.title
+    if raw.title_in_text:
+        title = split_title(clean)
+    elif title:
+        title = normalise_text(title).replace("\n", " ").strip() or None
+        if clean.paragraphs and title and clean.paragraphs[0].casefold() == title.casefold():
+            clean.paragraphs.pop(0)
+    text = clean.text
+    if not text.strip():
+        reason = "empty file" if not raw.text.strip() else "no story text left after removing debris"
+        raise InputError(raw.source, reason)
+    if len(_LETTER.findall(text[:10_000])) < MIN_LETTERS:
+        raise InputError(raw.source, "no prose: the text has almost no letters (only numbers, symbols or a link?)")
+    if not looks_english(text):
+        share, _ = english_share(text)
+        raise InputError(
+            raw.source,
+            f"does not look like English ({share:.0%} English function words); newsgraph's pipeline is English",
+        )
+    metadata = dict(raw.metadata)
+    metadata["format"] = raw.format
+    record_published = Published()
+    if raw.published is not None and raw.published.value:
+        record_published = Published(raw.published.value, "metadata")
+    elif published:
+        record_published = Published(published, "given")
+    if raw.published is not None and raw.published.note:
+        metadata["published_note"] = raw.published.note
+    return Article(
+        id=article_id(raw.external_id, raw.identity or raw.text),
+        external_id=raw.external_id,
+        text=text,
+        title=title,
+        outlet=raw.outlet or outlet,
+        url=raw.url,
+        author=raw.author,
+        published=record_published,
+        removed=clean.removed,
+        source=raw.source,
+        metadata=metadata,
+    )

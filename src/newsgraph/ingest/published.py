@@ -1,0 +1,60 @@
+"""Publication dates from flags and metadata, as ISO dates; never guessed from nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from newsgraph.errors import InputError
+
+# A publication date more than this far in the future is a scraping error, not a date.
+FUTURE_TOLERANCE = dt.timedelta(days=2)
+
+
+@dataclass
+class PublishedDate:
+    value: str | None
+    raw: str
+    note: str | None = None
+
+
+def parse_published(raw: str, source: str) -> PublishedDate:
+    """Parse an ISO date or datetime (or a written date) to YYYY-MM-DD, noting why not."""
+    text = raw.strip()
+    parsed = _parse(text)
+    if parsed is None:
+        return PublishedDate(None, raw, f"unparseable publication date {raw!r} ignored")
+    if parsed > dt.date.today() + FUTURE_TOLERANCE:
+        return PublishedDate(None, raw, f"publication date {parsed.isoformat()} is in the future; ignored")
+    return PublishedDate(parsed.isoformat(), raw)
+
+
+def parse_published_flag(raw: str) -> str:
+    """The --published flag must be a real date: refuse it outright rather than ignore it."""
+    parsed = _parse(raw.strip())
+    if parsed is None:
+        raise InputError("--published", f"{raw!r} is not a date; use YYYY-MM-DD")
+    return parsed.isoformat()
+
+
+def _parse(text: str) -> dt.date | None:
+    if not text:
+        return None
+    candidate = text.replace("Z", "+00:00")
+    try:
+        return dt.datetime.fromisoformat(candidate).date()
+    except ValueError:
+        pass
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    import dateparser
+
+    try:
+        found = dateparser.parse(
+            text, languages=["en"], settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+        )
+    except Exception:  # dateparser raises assorted errors on odd strings
+        return None
+    return found.date() if found else None

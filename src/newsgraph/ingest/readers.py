@@ -1,0 +1,204 @@
+"""Read one input file into raw articles: plain text, HTML (trafilatura) or JSON Lines.
+
+Readers never stop a batch: a bad file or a bad line becomes an `InputError` in the stream,
+naming the file (and line) and the reason, and the reader goes on where it can.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsgraph.errors import InputError
+from newsgraph.ingest.decode import decode_bytes
+from newsgraph.ingest.published import PublishedDate, parse_published
+from newsgraph.ingest.sources import HTML_SUFFIXES, JSONL_SUFFIXES
+from newsgraph.settings import Settings
+
+JSONL_FIELDS = {"id", "text", "title", "url", "outlet", "published"}
+
+
+@dataclass
+class RawArticle:
+    """An article as read, before cleaning: text plus whatever provenance the input carried."""
+
+    text: str
+    external_id: str
+    source: str
+    format: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: PublishedDate | None = None
+    title_in_text: bool = False
+    metadata: dict[str, Any] = field(default_factory=dict)
+    identity: str = ""
+
+
+def read_source(path: Path, settings: Settings) -> Iterator[RawArticle | InputError]:
+    """Yield the raw articles of one file, or the errors that stand in for them."""
+    kind = detect_format(path)
+    try:
+        if kind == "jsonl":
+            yield from read_jsonl(path, settings)
+        else:
+            data = _read_whole(path, settings)
+            text, encoding = decode_bytes(data, str(path))
+            reader = read_html if kind == "html" else read_text
+            yield reader(path, text, encoding)
+    except InputError as error:
+        yield error
+    except OSError as error:
+        yield InputError(path, f"cannot read file: {error.strerror or error}")
+
+
+def detect_format(path: Path) -> str:
+    """By extension; an unknown extension is sniffed as HTML if it starts like markup."""
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(512).lstrip().lower()
+    except OSError:
+        return "text"
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head:
+        return "html"
+    return "text"
+
+
+def _read_whole(path: Path, settings: Settings) -> bytes:
+    size = os.path.getsize(path)
+    if size > settings.max_article_bytes:
+        raise InputError(
+            path,
+            f"file is {size / 1e6:.1f} MB, over the {settings.max_article_bytes / 1e6:.0f} MB limit "
+            "for one article (split it, or raise NEWSGRAPH_MAX_ARTICLE_BYTES)",
+        )
+    with path.open("rb") as handle:
+        return handle.read()
+
+
+def read_text(path: Path, text: str, encoding: str) -> RawArticle:
+    """Plain text: the first non-debris line is the title (taken during cleaning)."""
+    return RawArticle(
+        text=text,
+        external_id=path.name,
+        source=str(path),
+        format="text",
+        title_in_text=True,
+        metadata={"encoding": encoding} if encoding not in ("utf-8", "utf-8-sig") else {},
+        identity=text,
+    )
+
+
+def read_html(path: Path, html: str, encoding: str) -> RawArticle:
+    """HTML: trafilatura finds the main text and the page's own metadata."""
+    import trafilatura
+
+    if "<" not in html:
+        raise InputError(path, "has an HTML extension but holds no markup")
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_recall=True,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as error:  # trafilatura and lxml raise many kinds on broken markup
+        raise InputError(path, f"HTML could not be parsed: {type(error).__name__}: {error}") from error
+    if document is None or not (document.text or "").strip():
+        raise InputError(path, "no article text found in the HTML (only markup, scripts or navigation)")
+    published = parse_published(document.date, str(path)) if document.date else None
+    metadata: dict[str, Any] = {}
+    for key in ("hostname", "description", "categories", "tags", "language"):
+        value = getattr(document, key, None)
+        if value:
+            metadata[key] = value
+    return RawArticle(
+        text=document.text or "",
+        external_id=path.name,
+        source=str(path),
+        format="html",
+        title=document.title or None,
+        outlet=document.sitename or None,
+        url=document.url or None,
+        author=document.author or None,
+        published=published,
+        metadata=metadata,
+        identity=html,
+    )
+
+
+def read_jsonl(path: Path, settings: Settings) -> Iterator[RawArticle | InputError]:
+    """JSON Lines: one article per line; a bad line is reported and the rest still read."""
+    with path.open("rb") as handle:
+        for number, raw_line in enumerate(handle, start=1):
+            where = f"{path}:{number}"
+            if not raw_line.strip():
+                continue
+            if len(raw_line) > settings.max_article_bytes:
+                yield InputError(where, f"line is {len(raw_line) / 1e6:.1f} MB, over the article size limit")
+                continue
+            try:
+                line, _ = decode_bytes(raw_line, where)
+                record = json.loads(line)
+            except InputError as error:
+                yield error
+                continue
+            except json.JSONDecodeError as error:
+                yield InputError(where, f"invalid JSON ({error.msg} at column {error.colno})")
+                continue
+            try:
+                yield jsonl_record(record, path, where)
+            except InputError as error:
+                yield error
+
+
+def jsonl_record(record: Any, path: Path, where: str) -> RawArticle:
+    if not isinstance(record, dict):
+        raise InputError(where, f"a JSON line must be an object, not {type(record).__name__}")
+    text = record.get("text")
+    if text is None:
+        raise InputError(where, "no `text` field")
+    if not isinstance(text, str):
+        raise InputError(where, f"`text` must be a string, not {type(text).__name__}")
+    fields: dict[str, str | None] = {}
+    for key in ("title", "url", "outlet", "id", "author"):
+        value = record.get(key)
+        if value is not None and not isinstance(value, str | int | float):
+            raise InputError(where, f"`{key}` must be a string, not {type(value).__name__}")
+        fields[key] = str(value).strip() or None if value is not None else None
+    published_raw = record.get("published")
+    published = None
+    if published_raw is not None:
+        if not isinstance(published_raw, str | int):
+            raise InputError(where, f"`published` must be a date string, not {type(published_raw).__name__}")
+        published = parse_published(str(published_raw), where)
+    metadata = {k: v for k, v in record.items() if k not in JSONL_FIELDS | {"author"}}
+    external_id = fields["id"] or f"{path.name}:{where.rsplit(':', 1)[1]}"
+    identity = json.dumps(
+        {k: record.get(k) for k in ("text", "title", "url", "outlet", "published")}, sort_keys=True
+    )
+    return RawArticle(
+        text=text,
+        external_id=external_id,
+        source=where,
+        format="jsonl",
+        title=fields["title"],
+        outlet=fields["outlet"],
+        url=fields["url"],
+        author=fields["author"],
+        published=published,
+        metadata=metadata,
+        identity=identity,
+    )

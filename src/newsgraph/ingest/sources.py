@@ -1,0 +1,81 @@
+"""Turn what the user typed (files, folders, globs) into the list of files to read."""
+
+from __future__ import annotations
+
+import glob
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsgraph.errors import InputError
+
+# Inside folders, files are chosen by type; an explicitly named file is always tried.
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+
+@dataclass
+class InputSet:
+    """Files to read, files passed over on purpose, and inputs that could not be opened."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+
+def expand_inputs(patterns: list[str]) -> InputSet:
+    """Expand files, folders (recursively) and glob patterns, in a stable sorted order."""
+    result = InputSet()
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            result.files.append(path)
+
+    for pattern in patterns:
+        path = Path(pattern)
+        if path.is_dir():
+            _walk_folder(path, add, result)
+        elif path.exists() or path.is_symlink():
+            if path.is_file():
+                add(path)
+            else:
+                result.errors.append(InputError(path, "not a regular file (a broken link or a device?)"))
+        elif glob.has_magic(pattern):
+            matches = sorted(glob.glob(pattern, recursive=True))
+            if not matches:
+                result.errors.append(InputError(pattern, "the pattern matches no file"))
+            for match in matches:
+                match_path = Path(match)
+                if match_path.is_dir():
+                    _walk_folder(match_path, add, result)
+                elif match_path.is_file():
+                    add(match_path)
+        else:
+            result.errors.append(InputError(path, "no such file or folder"))
+    return result
+
+
+def _walk_folder(folder: Path, add: object, result: InputSet) -> None:
+    """Recurse into a folder without following links to folders (no loops)."""
+    assert callable(add)
+
+    def on_error(error: OSError) -> None:
+        result.errors.append(InputError(error.filename or folder, f"cannot read folder: {error.strerror}"))
+
+    for root, dirs, names in os.walk(folder, onerror=on_error, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            path = Path(root) / name
+            if name.startswith("."):
+                continue
+            if path.suffix.lower() not in KNOWN_SUFFIXES:
+                result.skipped.append((path, f"not a text, HTML or JSON Lines file ({path.suffix or 'no extension'})"))
+            elif not path.is_file():
+                result.errors.append(InputError(path, "not a regular file (a broken link?)"))
+            else:
+                add(path)

@@ -1,0 +1,358 @@
+"""Normalise a time expression to TIMEX3-style values against the publication date.
+
+`resolve_date("April 24 and September 17 of last year", date(2025, 3, 5))` gives two values,
+2024-04-24 and 2024-09-17, each with its own offsets inside the expression. Values keep the
+granularity the text gives ("last year" is 2024, not a day); a modifier ("late October 2024")
+is kept beside the value. Relative expressions with no anchor stay `unresolved`, and years
+inferred from the anchor (a bare "in January") are `estimated`, never silently certain.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from newsgraph.nlp import date_rules as lex
+
+_MONTH = r"(?P<month>" + "|".join(sorted(lex.MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_NAMED = "|".join(sorted(lex.MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(sorted(lex.WEEKDAYS, key=len, reverse=True))
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
+_MOD = "|".join(sorted((re.escape(m) for m in lex.MODIFIERS), key=len, reverse=True))
+_NUM = "|".join(sorted(list(lex.NUMBER_WORDS) + [re.escape(v) for v in lex.VAGUE_NUMBERS], key=len, reverse=True))
+_UNIT = r"(?P<unit>(?:day|week|month|year|decade|century|centurie|quarter)s?)"
+
+# Month + day in either order, with an optional year right after: one date in a list of dates.
+MONTH_DAY = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH_NAMED})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_NAMED})\.?)"
+    rf"(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d))?\b",
+    re.I,
+)
+MONTH_ONLY = re.compile(rf"\b(?P<month>{_MONTH_NAMED})\.?(?!\s+[0-3]?\d\b)(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d))?", re.I)
+YEAR_ANYWHERE = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+RELATIVE_YEAR = re.compile(r"\b(?P<rel>last|this|next|previous|past)\s+year\b", re.I)
+
+_TRIM_LEFT = re.compile(r"^(?:\s|,|;|and\b|or\b|from\b|since\b|until\b|till\b|by\b|on\b|in\b|of\b|during\b|as of\b)+", re.I)
+_TRIM_RIGHT = re.compile(r"(?:\s|,|;|\band|\bor|\bto|\bof|(?<=\d)\.)+$", re.I)
+
+# Single expressions, tried in order on the whole (trimmed) text.
+ISO_DAY = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
+NUMERIC_DAY = re.compile(r"^(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4})$")
+FULL_DAY = re.compile(rf"^(?:(?:{_WEEKDAY})\.?,?\s+)?(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day>', 'day2>')}\s+(?:of\s+)?(?P<month2>{_MONTH_NAMED})\.?)(?:,?\s+{_YEAR})?$", re.I)
+MONTH_YEAR = re.compile(rf"^(?:(?P<mod>{_MOD})[\s-]+)?{_MONTH}(?:,?\s+(?:of\s+)?{_YEAR})?$", re.I)
+MONTH_OF_RELATIVE = re.compile(rf"^(?:(?P<mod>{_MOD})[\s-]+)?{_MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year$", re.I)
+SEASON = re.compile(rf"^(?:(?P<mod>{_MOD})[\s-]+)?(?:the\s+)?(?:(?P<rel>last|this|next)\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{_YEAR})?$", re.I)
+QUARTER = re.compile(rf"^(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+{_YEAR})?$|^q(?P<qn>[1-4])\s+(?P<qyear>1[6-9]\d\d|20\d\d)$", re.I)
+YEAR_ONLY = re.compile(rf"^(?:(?P<mod>{_MOD})[\s-]+)?(?:the\s+year\s+)?{_YEAR}$", re.I)
+DECADE = re.compile(r"^(?:(?P<mod>early|late|mid)[\s-]+)?(?:the\s+)?(?P<decade>1[6-9]\d|20\d)0'?s$", re.I)
+WEEKDAY = re.compile(rf"^(?:(?P<rel>last|this|next|this past|this coming)\s+)?(?P<weekday>{_WEEKDAY})\.?(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
+RELATIVE_PERIOD = re.compile(rf"^(?:(?P<mod>{_MOD})\s+)?(?P<rel>last|this|next|previous|current|coming|following|earlier this|later this)\s+(?P<unit>week|month|year|decade|quarter)$", re.I)
+AGO = re.compile(rf"^(?P<num>\d+|{_NUM})\s+{_UNIT}\s+ago$", re.I)
+RELATIVE_TO_EVENT = re.compile(rf"^(?P<num>\d+|{_NUM})\s+{_UNIT}\s+(?:later|earlier|before|after|afterwards|prior)$", re.I)
+DURATION = re.compile(
+    rf"^(?:the\s+)?(?:(?:past|last|next|previous|coming|first|following|recent)\s+)?(?:(?P<num>\d+|{_NUM})[\s-]+)?(?:more\s+)?{_UNIT}(?:[\s-]+long)?$",
+    re.I,
+)
+AGE = re.compile(r"^\d{1,3}$|(?:years?|months?)[\s-]+old\b|^aged?\s+\d", re.I)
+
+
+@dataclass
+class DateValue:
+    """One normalised date inside an expression; offsets are relative to the expression."""
+
+    start: int
+    end: int
+    value: str | None
+    granularity: str | None
+    status: str
+    modifier: str | None = None
+    kind: str = "date"
+
+
+def resolve_date(text: str, anchor: dt.date | None) -> list[DateValue]:
+    """All dates an expression names (usually one), or [] when it is not a date (an age)."""
+    left = len(text) - len(_TRIM_LEFT.sub("", text))
+    core = _TRIM_RIGHT.sub("", text[left:])
+    if not core or AGE.search(core):
+        return []
+    multiple = _resolve_list(core, anchor)
+    if multiple:
+        return [_shift(v, left) for v in multiple]
+    single = _resolve_single(core, anchor)
+    if single is None:
+        return []
+    single.start, single.end = left, left + len(core)
+    return [single]
+
+
+def _shift(value: DateValue, by: int) -> DateValue:
+    value.start += by
+    value.end += by
+    return value
+
+
+def _month(name: str) -> int:
+    return lex.MONTHS[name.lower().rstrip(".")]
+
+
+def _number(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return lex.NUMBER_WORDS.get(word)
+
+
+def _shared_year(core: str, anchor: dt.date | None) -> tuple[int | None, str]:
+    """The year a list of dates shares: written out, or relative to the anchor."""
+    years = YEAR_ANYWHERE.findall(core)
+    if years:
+        return int(years[-1]), "resolved"
+    rel = RELATIVE_YEAR.search(core)
+    if rel:
+        if anchor is None:
+            return None, "unresolved"
+        offset = lex.RELATIVE_OFFSETS[rel.group("rel").lower()]
+        return anchor.year + offset, "resolved"
+    return None, "estimated"
+
+
+def _resolve_list(core: str, anchor: dt.date | None) -> list[DateValue]:
+    """'April 24 and September 17 of last year', 'April and September 2024'."""
+    days = list(MONTH_DAY.finditer(core))
+    if len(days) >= 2:
+        year, status = _shared_year(core, anchor)
+        out = []
+        for m in days:
+            month = _month(m.group("m1") or m.group("m2"))
+            day = int(m.group("d1") or m.group("d2"))
+            own_year = int(m.group("year")) if m.group("year") else year
+            out.append(_day_value(m.start(), m.end(), own_year, month, day, status if not m.group("year") else "resolved", anchor))
+        return out
+    months = [m for m in MONTH_ONLY.finditer(core) if not (m.group("month").lower() == "may" and not m.group(0)[0].isupper())]
+    if len(months) >= 2 and not days:
+        year, status = _shared_year(core, anchor)
+        out = []
+        for m in months:
+            month = _month(m.group("month"))
+            own_year = int(m.group("year")) if m.group("year") else year
+            start, end = m.start(), m.end()
+            out.append(_month_value(start, end, own_year, month, "resolved" if m.group("year") else status, anchor, None))
+        return out
+    return []
+
+
+def _day_value(start: int, end: int, year: int | None, month: int, day: int, status: str, anchor: dt.date | None) -> DateValue:
+    if year is None:
+        if anchor is None:
+            return DateValue(start, end, f"XXXX-{month:02d}-{day:02d}", "day", "unresolved")
+        year = _nearest_year(anchor, month, day)
+        status = "estimated"
+    if status == "unresolved":
+        return DateValue(start, end, f"XXXX-{month:02d}-{day:02d}", "day", "unresolved")
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return DateValue(start, end, None, None, "unresolved")
+    return DateValue(start, end, f"{year:04d}-{month:02d}-{day:02d}", "day", status)
+
+
+def _month_value(start: int, end: int, year: int | None, month: int, status: str, anchor: dt.date | None, modifier: str | None) -> DateValue:
+    if year is None:
+        if anchor is None or status == "unresolved":
+            return DateValue(start, end, f"XXXX-{month:02d}", "month", "unresolved", modifier)
+        year = _nearest_year(anchor, month, 1)
+        status = "estimated"
+    return DateValue(start, end, f"{year:04d}-{month:02d}", "month", status, modifier)
+
+
+def _nearest_year(anchor: dt.date, month: int, day: int) -> int:
+    """The year of the last such month/day on or before the anchor: reports mostly look back.
+
+    A date up to a week after the anchor stays in the anchor's year ("on March 7" in a report
+    of March 5 is an announced date, not one a year ago).
+    """
+    try:
+        this_year = dt.date(anchor.year, month, min(day, 28))
+    except ValueError:
+        return anchor.year
+    if (this_year - anchor).days <= 7:
+        return anchor.year
+    return anchor.year - 1
+
+
+def with_context_year(value: str, years_by_month: dict[int, int]) -> str:
+    """Replace the inferred year of an estimated month or day value by the year an earlier
+    mention of the same month in the article gave explicitly ("April 24 of last year" ...
+    "the April flight")."""
+    if len(value) < 7 or not value[:4].isdigit() or value[4] != "-" or not value[5:7].isdigit():
+        return value
+    year = years_by_month.get(int(value[5:7]))
+    return f"{year:04d}{value[4:]}" if year else value
+
+
+def _modifier(match: re.Match[str]) -> str | None:
+    mod = match.groupdict().get("mod")
+    return lex.MODIFIERS[mod.lower()] if mod else None
+
+
+def _resolve_single(core: str, anchor: dt.date | None) -> DateValue | None:  # noqa: C901 - a rule table
+    lowered = core.lower()
+    if lowered in lex.REFERENCE_VALUES:
+        return DateValue(0, 0, lex.REFERENCE_VALUES[lowered], None, "resolved")
+    if lowered in lex.DAY_OFFSETS:
+        if anchor is None:
+            return DateValue(0, 0, None, "day", "unresolved")
+        day = anchor + dt.timedelta(days=lex.DAY_OFFSETS[lowered])
+        return DateValue(0, 0, day.isoformat(), "day", "resolved")
+    if m := ISO_DAY.match(core):
+        return _day_value(0, 0, int(m["year"]), int(m["month"]), int(m["day"]), "resolved", anchor)
+    if m := NUMERIC_DAY.match(core):
+        return _day_value(0, 0, int(m["year"]), int(m["month"]), int(m["day"]), "resolved", anchor)
+    if m := FULL_DAY.match(core):
+        month = _month(m["month"] or m["month2"])
+        day = int(m["day"] or m["day2"])
+        year = int(m["year"]) if m["year"] else None
+        return _day_value(0, 0, year, month, day, "resolved", anchor)
+    if m := MONTH_OF_RELATIVE.match(core):
+        if anchor is None:
+            return DateValue(0, 0, f"XXXX-{_month(m['month']):02d}", "month", "unresolved", _modifier(m))
+        year = anchor.year + lex.RELATIVE_OFFSETS[m["rel"].lower()]
+        return _month_value(0, 0, year, _month(m["month"]), "resolved", anchor, _modifier(m))
+    if (m := MONTH_YEAR.match(core)) and not (m["month"].lower() == "may" and not m["year"] and core[0].islower()):
+        year = int(m["year"]) if m["year"] else None
+        return _month_value(0, 0, year, _month(m["month"]), "resolved", anchor, _modifier(m))
+    if m := SEASON.match(core):
+        code = lex.SEASONS[m["season"].lower()]
+        if m["year"]:
+            return DateValue(0, 0, f"{m['year']}-{code}", "season", "resolved", _modifier(m))
+        if anchor is None:
+            return DateValue(0, 0, f"XXXX-{code}", "season", "unresolved", _modifier(m))
+        offset = lex.RELATIVE_OFFSETS[m["rel"].lower()] if m["rel"] else 0
+        return DateValue(0, 0, f"{anchor.year + offset}-{code}", "season", "estimated", _modifier(m))
+    if m := QUARTER.match(core):
+        q = lex.QUARTERS[m["q"].lower()] if m["q"] else int(m["qn"])
+        year = m["year"] or m["qyear"]
+        if year:
+            return DateValue(0, 0, f"{year}-Q{q}", "quarter", "resolved")
+        if anchor is None:
+            return DateValue(0, 0, f"XXXX-Q{q}", "quarter", "unresolved")
+        return DateValue(0, 0, f"{anchor.year}-Q{q}", "quarter", "estimated")
+    if m := YEAR_ONLY.match(core):
+        return DateValue(0, 0, m["year"], "year", "resolved", _modifier(m))
+    if m := DECADE.match(core):
+        mod = m["mod"].lower() if m["mod"] else None
+        return DateValue(0, 0, m["decade"], "decade", "resolved", mod)
+    if m := WEEKDAY.match(core):
+        return _weekday(m, anchor)
+    if m := RELATIVE_PERIOD.match(core):
+        return _relative_period(m, anchor)
+    if m := AGO.match(core):
+        return _ago(m, anchor)
+    if RELATIVE_TO_EVENT.match(core):
+        return DateValue(0, 0, None, None, "unresolved")
+    if m := DURATION.match(core):
+        return _duration(m)
+    return _fallback(core, anchor)
+
+
+def _weekday(m: re.Match[str], anchor: dt.date | None) -> DateValue:
+    if anchor is None:
+        return DateValue(0, 0, None, "day", "unresolved")
+    target = lex.WEEKDAYS[m["weekday"].lower()]
+    rel = (m["rel"] or "").lower()
+    back = (anchor.weekday() - target) % 7
+    if rel == "next" or rel == "this coming":
+        day = anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
+    elif rel == "last" or rel == "this past":
+        day = anchor - dt.timedelta(days=back or 7)
+    else:
+        day = anchor - dt.timedelta(days=back)
+    return DateValue(0, 0, day.isoformat(), "day", "estimated")
+
+
+def _relative_period(m: re.Match[str], anchor: dt.date | None) -> DateValue:
+    unit = m["unit"].lower()
+    granularity = unit
+    if anchor is None:
+        return DateValue(0, 0, None, granularity, "unresolved", _modifier(m))
+    offset = lex.RELATIVE_OFFSETS[m["rel"].lower()]
+    mod = _modifier(m)
+    rel = m["rel"].lower()
+    if rel == "earlier this":
+        mod = mod or "early"
+    elif rel == "later this":
+        mod = mod or "late"
+    return DateValue(0, 0, _period_value(anchor, unit, offset), granularity, "resolved", mod)
+
+
+def _period_value(anchor: dt.date, unit: str, offset: int) -> str:
+    if unit == "year":
+        return f"{anchor.year + offset:04d}"
+    if unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 + offset
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    if unit == "week":
+        year, week, _ = (anchor + dt.timedelta(weeks=offset)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if unit == "quarter":
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + offset
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
+    if unit == "decade":
+        return f"{anchor.year // 10 + offset:03d}"
+    return f"{anchor.year // 100 + offset:02d}"
+
+
+def _ago(m: re.Match[str], anchor: dt.date | None) -> DateValue:
+    unit = m["unit"].lower().rstrip("s")
+    unit = "century" if unit == "centurie" else unit
+    count = _number(m["num"])
+    if anchor is None or count is None:
+        return DateValue(0, 0, None, lex.UNITS[unit][1], "unresolved")
+    if unit == "day":
+        return DateValue(0, 0, (anchor - dt.timedelta(days=count)).isoformat(), "day", "resolved")
+    return DateValue(0, 0, _period_value(anchor, unit, -count), lex.UNITS[unit][1], "resolved")
+
+
+def _duration(m: re.Match[str]) -> DateValue:
+    plural = m["unit"].lower().endswith("s")
+    unit = m["unit"].lower().rstrip("s")
+    unit = "century" if unit == "centurie" else unit
+    letter = lex.UNITS[unit][0]
+    raw = (m["num"] or "").lower()
+    count = _number(raw) if raw else (None if plural else 1)
+    amount = "X" if count is None else str(count)
+    prefix = "PT" if letter in ("H",) else "P"
+    return DateValue(0, 0, f"{prefix}{amount}{letter}", "duration", "resolved", kind="duration")
+
+
+def _fallback(core: str, anchor: dt.date | None) -> DateValue | None:
+    """Anything our rules do not know goes to dateparser, with its granularity kept."""
+    if not re.search(rf"\d|\b(?:{_MONTH_NAMED}|{_WEEKDAY})\b", core, re.I):
+        return None
+    from dateparser.date import DateDataParser
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(anchor.year, anchor.month, anchor.day)
+    try:
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(core)
+    except Exception:  # dateparser raises assorted errors on odd strings
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    found = data.date_obj.date()
+    period = data.period or "day"
+    explicit_year = bool(YEAR_ANYWHERE.search(core))
+    if anchor is None and not explicit_year:
+        return DateValue(0, 0, None, period, "unresolved")
+    status = "resolved" if explicit_year else "estimated"
+    if period == "year":
+        return DateValue(0, 0, f"{found.year:04d}", "year", status)
+    if period == "month":
+        return DateValue(0, 0, f"{found.year:04d}-{found.month:02d}", "month", status)
+    if period == "week":
+        year, week, _ = found.isocalendar()
+        return DateValue(0, 0, f"{year:04d}-W{week:02d}", "week", status)
+    return DateValue(0, 0, found.isoformat(), "day", status)

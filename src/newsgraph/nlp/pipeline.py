@@ -1,0 +1,77 @@
+"""Build the spaCy pipeline and read its results into `Article` records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.nlp import components  # noqa: F401  (registers the components)
+from newsgraph.records import Article, EntityMention, Sentence
+
+# Not needed by any stage: the lemmatizer costs ~20% of the model's time.
+DISABLED = ("lemmatizer",)
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str) -> Language:
+    """Load a spaCy pipeline by package name or path and add newsgraph's components."""
+    try:
+        nlp = spacy.load(name, disable=list(DISABLED))
+    except OSError as error:
+        raise NewsgraphError(
+            f"cannot load the spaCy pipeline {name!r}: {error}. Install it (see requirements/model.txt) "
+            "or set NEWSGRAPH_PIPELINE to one that is installed."
+        ) from error
+    first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0] if nlp.pipe_names else None
+    if first is not None:
+        nlp.add_pipe("newsgraph_paragraphs", before=first)
+    else:
+        nlp.add_pipe("newsgraph_paragraphs")
+    nlp.add_pipe("newsgraph_entity_fixes", last=True)
+    nlp.add_pipe("newsgraph_dates", last=True)
+    # nlp.max_length guards memory; articles are capped well below it at ingest.
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp
+
+
+class Analyzer:
+    """Runs the pipeline over articles in batches and fills in sentences, entities and dates."""
+
+    def __init__(self, pipeline: str, batch_size: int = 16) -> None:
+        self.nlp = load_pipeline(pipeline)
+        self.batch_size = batch_size
+
+    def make_doc(self, article: Article) -> Doc:
+        doc = self.nlp.make_doc(article.text)
+        doc._.published = article.published.value
+        return doc
+
+    def analyze(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Analyse articles lazily, in order, one batch at a time."""
+        pending: list[Article] = []
+
+        def docs() -> Iterator[Doc]:
+            for article in articles:
+                pending.append(article)
+                yield self.make_doc(article)
+
+        for doc in self.nlp.pipe(docs(), batch_size=self.batch_size):
+            article = pending.pop(0)
+            fill_record(article, doc)
+            yield article
+
+    def analyze_one(self, article: Article) -> Article:
+        return fill_record(article, self.nlp(self.make_doc(article)))
+
+
+def fill_record(article: Article, doc: Doc) -> Article:
+    """Copy what the components found on the Doc into the record."""
+    article.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
+    article.entities = [EntityMention(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents]
+    article.dates = list(doc._.dates or [])
+    return article

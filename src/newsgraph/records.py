@@ -1,0 +1,107 @@
+"""The article record: what leaves the analysis stages and every later stage passes on.
+
+Field names are a contract (see docs/schema/article.json): later stages add fields, never
+rename or remove them. Every offset indexes into `Article.text`, the clean body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+PublishedSource = Literal["given", "metadata", "unknown"]
+DateStatus = Literal["resolved", "estimated", "unresolved"]
+Granularity = Literal["day", "week", "month", "season", "quarter", "year", "decade", "century", "duration"]
+
+
+@dataclass
+class Published:
+    """Publication date of an article and where it came from; never invented."""
+
+    value: str | None = None
+    source: PublishedSource = "unknown"
+
+
+@dataclass
+class Removed:
+    """A piece of scraped text that is not story text, with the rule that removed it."""
+
+    text: str
+    reason: str
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass
+class EntityMention:
+    """A named-entity mention as the NER model (and our fixes) found it."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass
+class DateMention:
+    """A time expression normalised to a TIMEX3-style value against the publication date."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    granularity: Granularity | None
+    status: DateStatus
+    modifier: str | None = None
+    kind: Literal["date", "duration"] = "date"
+
+
+@dataclass
+class Article:
+    """One news article: its provenance, its clean text and what analysis found in it."""
+
+    id: str
+    external_id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: Published = field(default_factory=Published)
+    removed: list[Removed] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    source: str | None = None
+    version: int = 1
+    supersedes: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON record of the article (the contract in docs/schema/article.json)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        return cls(
+            id=data["id"],
+            external_id=data["external_id"],
+            text=data["text"],
+            title=data.get("title"),
+            outlet=data.get("outlet"),
+            url=data.get("url"),
+            author=data.get("author"),
+            published=Published(**data.get("published", {})),
+            removed=[Removed(**r) for r in data.get("removed", [])],
+            sentences=[Sentence(**s) for s in data.get("sentences", [])],
+            entities=[EntityMention(**e) for e in data.get("entities", [])],
+            dates=[DateMention(**d) for d in data.get("dates", [])],
+            source=data.get("source"),
+            version=data.get("version", 1),
+            supersedes=data.get("supersedes"),
+            metadata=dict(data.get("metadata", {})),
+        )

@@ -1,0 +1,128 @@
+"""Tables. Written for SQLite and PostgreSQL alike (no dialect-only types).
+
+Entities and stories have their tables from the start so that later stages (entity
+resolution, story clustering, claims and events) link to them without reshaping articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class StoryRow(Base):
+    __tablename__ = "stories"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class EntityRow(Base):
+    __tablename__ = "entities"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(32), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    external_id: Mapped[str] = mapped_column(Text, index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    supersedes: Mapped[str | None] = mapped_column(String(32))
+    # 1 for the newest version of an external_id, 0 for older ones.
+    is_current: Mapped[int] = mapped_column(Integer, default=1, index=True)
+    outlet: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    published_value: Mapped[str | None] = mapped_column(String(32), index=True)
+    published_source: Mapped[str] = mapped_column(String(16), default="unknown")
+    text: Mapped[str] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    extra: Mapped[dict[str, Any]] = mapped_column("metadata", JSON, default=dict)
+    story_id: Mapped[str | None] = mapped_column(ForeignKey("stories.id"), index=True)
+    duplicate_of: Mapped[str | None] = mapped_column(String(32), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    removed: Mapped[list[RemovedRow]] = relationship(
+        order_by="RemovedRow.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+    sentences: Mapped[list[SentenceRow]] = relationship(
+        order_by="SentenceRow.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+    entities: Mapped[list[EntityMentionRow]] = relationship(
+        order_by="EntityMentionRow.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+    dates: Mapped[list[DateMentionRow]] = relationship(
+        order_by="DateMentionRow.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class RemovedRow(Base):
+    __tablename__ = "removed_fragments"
+
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(String(32))
+
+
+class SentenceRow(Base):
+    __tablename__ = "sentences"
+
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+
+
+class EntityMentionRow(Base):
+    __tablename__ = "entity_mentions"
+    __table_args__ = (Index("ix_entity_mentions_label", "label"),)
+
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    label: Mapped[str] = mapped_column(String(32))
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+    entity_id: Mapped[str | None] = mapped_column(ForeignKey("entities.id"), index=True)
+
+
+class DateMentionRow(Base):
+    __tablename__ = "date_mentions"
+
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+    value: Mapped[str | None] = mapped_column(String(64), index=True)
+    granularity: Mapped[str | None] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    modifier: Mapped[str | None] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(16), default="date")
+
+
+class IngestErrorRow(Base):
+    """Every input that failed, with its reason: nothing fails silently."""
+
+    __tablename__ = "ingest_errors"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source: Mapped[str] = mapped_column(Text, index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

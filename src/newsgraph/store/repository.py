@@ -1,0 +1,227 @@
+"""Queries over stored articles: the one storage layer the CLI (and later the API) use."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from newsgraph.errors import NotFoundError
+from newsgraph.records import Article, DateMention, EntityMention, Published, Removed, Sentence
+from newsgraph.store.models import (
+    ArticleRow,
+    DateMentionRow,
+    EntityMentionRow,
+    IngestErrorRow,
+    RemovedRow,
+    SentenceRow,
+)
+
+
+class SaveOutcome(enum.Enum):
+    NEW = "new"
+    UNCHANGED = "unchanged"
+
+
+@dataclass
+class ArticleSummary:
+    """One line of `newsgraph articles`."""
+
+    id: str
+    external_id: str
+    outlet: str | None
+    published: str | None
+    title: str | None
+    entities: int
+    dates: int
+    version: int
+
+
+class ArticleStore:
+    """Reads and writes articles; each article is written in one transaction."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def has(self, article_id: str) -> bool:
+        with Session(self.engine) as session:
+            return session.get(ArticleRow, article_id) is not None
+
+    def save(self, article: Article) -> SaveOutcome:
+        """Store an analysed article; a new text under a known external_id is a new version."""
+        with Session(self.engine) as session, session.begin():
+            if session.get(ArticleRow, article.id) is not None:
+                return SaveOutcome.UNCHANGED
+            previous = session.execute(
+                select(ArticleRow.id, ArticleRow.version)
+                .where(ArticleRow.external_id == article.external_id, ArticleRow.is_current == 1)
+                .order_by(ArticleRow.version.desc())
+                .limit(1)
+            ).first()
+            if previous is not None:
+                article.version = previous.version + 1
+                article.supersedes = previous.id
+                session.execute(
+                    update(ArticleRow).where(ArticleRow.external_id == article.external_id).values(is_current=0)
+                )
+            session.add(_to_row(article))
+            try:
+                session.flush()
+            except IntegrityError:
+                # Another writer stored the same article first: that is the same outcome.
+                session.rollback()
+                return SaveOutcome.UNCHANGED
+        return SaveOutcome.NEW
+
+    def record_error(self, source: str, reason: str) -> None:
+        """Keep a failed input's reason once (re-running a batch does not repeat it)."""
+        with Session(self.engine) as session, session.begin():
+            known = session.scalar(
+                select(IngestErrorRow.id).where(IngestErrorRow.source == source, IngestErrorRow.reason == reason)
+            )
+            if known is None:
+                session.add(IngestErrorRow(source=source, reason=reason))
+
+    def errors(self) -> list[tuple[str, str]]:
+        with Session(self.engine) as session:
+            rows = session.execute(select(IngestErrorRow.source, IngestErrorRow.reason).order_by(IngestErrorRow.id))
+            return [(r[0], r[1]) for r in rows]
+
+    def resolve_id(self, ref: str) -> str:
+        """An article id from its id, a unique id prefix, or its external id (newest version)."""
+        with Session(self.engine) as session:
+            if session.get(ArticleRow, ref) is not None:
+                return ref
+            by_external = session.scalars(
+                select(ArticleRow.id).where(ArticleRow.external_id == ref).order_by(ArticleRow.version.desc())
+            ).first()
+            if by_external:
+                return by_external
+            if len(ref) >= 4:
+                matches = session.scalars(select(ArticleRow.id).where(ArticleRow.id.like(f"{ref}%")).limit(2)).all()
+                if len(matches) == 1:
+                    return matches[0]
+                if len(matches) > 1:
+                    raise NotFoundError(f"{ref!r} matches several articles; give more of the id")
+        raise NotFoundError(f"no article {ref!r}; `newsgraph articles` lists them")
+
+    def get(self, ref: str) -> Article:
+        article_id = self.resolve_id(ref)
+        with Session(self.engine) as session:
+            row = session.get(ArticleRow, article_id)
+            assert row is not None
+            return _to_record(row)
+
+    def count(self, current_only: bool = True) -> int:
+        with Session(self.engine) as session:
+            query = select(func.count()).select_from(ArticleRow)
+            if current_only:
+                query = query.where(ArticleRow.is_current == 1)
+            return int(session.scalar(query) or 0)
+
+    def summaries(self, limit: int | None = None, offset: int = 0, all_versions: bool = False) -> list[ArticleSummary]:
+        entity_counts = (
+            select(EntityMentionRow.article_id, func.count().label("n"))
+            .group_by(EntityMentionRow.article_id)
+            .subquery()
+        )
+        date_counts = (
+            select(DateMentionRow.article_id, func.count().label("n")).group_by(DateMentionRow.article_id).subquery()
+        )
+        query = (
+            select(
+                ArticleRow.id, ArticleRow.external_id, ArticleRow.outlet, ArticleRow.published_value,
+                ArticleRow.title, ArticleRow.version,
+                func.coalesce(entity_counts.c.n, 0), func.coalesce(date_counts.c.n, 0),
+            )
+            .outerjoin(entity_counts, entity_counts.c.article_id == ArticleRow.id)
+            .outerjoin(date_counts, date_counts.c.article_id == ArticleRow.id)
+            .order_by(ArticleRow.published_value.desc().nulls_last(), ArticleRow.external_id, ArticleRow.version)
+            .offset(offset)
+        )
+        if not all_versions:
+            query = query.where(ArticleRow.is_current == 1)
+        if limit is not None:
+            query = query.limit(limit)
+        with Session(self.engine) as session:
+            return [
+                ArticleSummary(id=r[0], external_id=r[1], outlet=r[2], published=r[3], title=r[4], version=r[5],
+                               entities=int(r[6]), dates=int(r[7]))
+                for r in session.execute(query)
+            ]
+
+    def iter_articles(self, batch_size: int = 200, all_versions: bool = False) -> Iterator[Article]:
+        """Every stored article as a record, streamed in id order (never all in memory)."""
+        last = ""
+        while True:
+            with Session(self.engine) as session:
+                query = select(ArticleRow).where(ArticleRow.id > last).order_by(ArticleRow.id).limit(batch_size)
+                if not all_versions:
+                    query = query.where(ArticleRow.is_current == 1)
+                rows = session.scalars(query).all()
+                records = [_to_record(row) for row in rows]
+            if not records:
+                return
+            yield from records
+            last = records[-1].id
+
+
+def _to_row(article: Article) -> ArticleRow:
+    return ArticleRow(
+        id=article.id,
+        external_id=article.external_id,
+        version=article.version,
+        supersedes=article.supersedes,
+        is_current=1,
+        outlet=article.outlet,
+        url=article.url,
+        title=article.title,
+        author=article.author,
+        published_value=article.published.value,
+        published_source=article.published.source,
+        text=article.text,
+        source=article.source,
+        extra=article.metadata,
+        removed=[RemovedRow(position=i, text=r.text, reason=r.reason) for i, r in enumerate(article.removed)],
+        sentences=[SentenceRow(position=i, start_char=s.start, end_char=s.end) for i, s in enumerate(article.sentences)],
+        entities=[
+            EntityMentionRow(position=i, text=e.text, label=e.label, start_char=e.start, end_char=e.end)
+            for i, e in enumerate(article.entities)
+        ],
+        dates=[
+            DateMentionRow(
+                position=i, text=d.text, start_char=d.start, end_char=d.end, value=d.value,
+                granularity=d.granularity, status=d.status, modifier=d.modifier, kind=d.kind,
+            )
+            for i, d in enumerate(article.dates)
+        ],
+    )
+
+
+def _to_record(row: ArticleRow) -> Article:
+    return Article(
+        id=row.id,
+        external_id=row.external_id,
+        text=row.text,
+        title=row.title,
+        outlet=row.outlet,
+        url=row.url,
+        author=row.author,
+        published=Published(row.published_value, row.published_source),  # type: ignore[arg-type]
+        removed=[Removed(r.text, r.reason) for r in row.removed],
+        sentences=[Sentence(s.start_char, s.end_char) for s in row.sentences],
+        entities=[EntityMention(e.text, e.label, e.start_char, e.end_char) for e in row.entities],
+        dates=[
+            DateMention(d.text, d.start_char, d.end_char, d.value, d.granularity, d.status, d.modifier, d.kind)  # type: ignore[arg-type]
+            for d in row.dates
+        ],
+        source=row.source,
+        version=row.version,
+        supersedes=row.supersedes,
+        metadata=dict(row.extra or {}),
+    )
