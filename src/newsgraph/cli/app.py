@@ -28,12 +28,15 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="markdown",
 )
-out = Console(soft_wrap=True, highlight=False)
+# Piped output is not cut to 80 columns: tables keep whole titles for grep and friends.
+out = Console(soft_wrap=True, highlight=False, width=None if sys.stdout.isatty() else 240)
 err = Console(stderr=True, highlight=False)
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", envvar="NEWSGRAPH_DB", help="SQLAlchemy database URL (default: a SQLite file in your data folder)."),
+    typer.Option(
+        "--db", envvar="NEWSGRAPH_DB", help="SQLAlchemy database URL (default: a SQLite file in your data folder)."
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Exact JSON instead of a table.")]
 PathsArgument = Annotated[list[str], typer.Argument(help="Files, folders or glob patterns (text, HTML, JSON Lines).")]
@@ -60,8 +63,14 @@ def _store(db: str | None) -> ArticleStore:
 def _progress(total: int, label: str) -> Iterator[Any]:
     """A Rich progress bar on stderr (hidden when stderr is not a terminal)."""
     progress = Progress(
-        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.fields[current]}"), console=err, transient=True, disable=not err.is_terminal,
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[current]}"),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
     )
     with progress:
         task = progress.add_task(label, total=total, current="")

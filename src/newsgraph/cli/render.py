@@ -71,7 +71,11 @@ def articles_table(rows: list[ArticleSummary]) -> Table:
         )
     for row in rows:
         table.add_row(
-            row.id, row.outlet or "unknown", row.published or "unknown", row.title or row.external_id,
-            str(row.entities), str(row.dates),
+            row.id,
+            row.outlet or "unknown",
+            row.published or "unknown",
+            row.title or row.external_id,
+            str(row.entities),
+            str(row.dates),
         )
     return table

@@ -11,27 +11,73 @@ import re
 # Section labels that scrapers leave as a lone line at the top or bottom of a page.
 SECTION_LABELS: frozenset[str] = frozenset(
     {
-        "news", "world", "world news", "politics", "business", "economy", "markets", "opinion",
-        "analysis", "sport", "sports", "technology", "tech", "science", "health", "culture",
-        "middle east", "europe", "asia", "africa", "americas", "us", "u.s.", "uk", "national",
-        "local", "breaking", "breaking news", "latest", "home", "exclusive", "live", "video",
-        "environment", "climate", "defense", "defence", "security", "energy", "finance",
+        "news",
+        "world",
+        "world news",
+        "politics",
+        "business",
+        "economy",
+        "markets",
+        "opinion",
+        "analysis",
+        "sport",
+        "sports",
+        "technology",
+        "tech",
+        "science",
+        "health",
+        "culture",
+        "middle east",
+        "europe",
+        "asia",
+        "africa",
+        "americas",
+        "us",
+        "u.s.",
+        "uk",
+        "national",
+        "local",
+        "breaking",
+        "breaking news",
+        "latest",
+        "home",
+        "exclusive",
+        "live",
+        "video",
+        "environment",
+        "climate",
+        "defense",
+        "defence",
+        "security",
+        "energy",
+        "finance",
     }
 )
 
 # Tag-list headers and page furniture that end a scraped article.
 TRAILING_LABELS: frozenset[str] = frozenset(
     {
-        "topics", "tags", "related", "related topics", "related articles", "related stories",
-        "more on this story", "read more", "share", "share this", "share this article",
-        "advertisement", "comments", "see also", "more from", "filed under",
+        "topics",
+        "tags",
+        "related",
+        "related topics",
+        "related articles",
+        "related stories",
+        "more on this story",
+        "read more",
+        "share",
+        "share this",
+        "share this article",
+        "advertisement",
+        "comments",
+        "see also",
+        "more from",
+        "filed under",
     }
 )
 
 # A trailing label glued to the end of the last sentence: "...systems.Topics".
-GLUED_TRAILING_LABEL = re.compile(
-    r"(?<=[.!?\"”’)])\s*(?P<label>Topics|Tags|Related Topics|Share|Advertisement)\s*$"
-)
+GLUED_TRAILING_LABEL = re.compile(r"(?<=[.!?\"”’)])\s*(?P<label>Topics|Tags|Related Topics|Share|Advertisement)\s*$")
 
 # Photo captions and credit lines: the credit marks the whole line as a caption.
 CAPTION_PATTERNS: list[re.Pattern[str]] = [

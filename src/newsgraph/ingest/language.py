@@ -8,9 +8,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
-# English news prose has 35-50% function words; other languages in Latin script well under 15%.
+# English news prose has 25-50% function words (a one-line wire summary ~15%); German, French,
+# Spanish, Italian and Dutch news measured 2-5% against the English list.
 MIN_WORDS_TO_JUDGE = 25
-MIN_ENGLISH_SHARE = 0.15
+MIN_ENGLISH_SHARE = 0.10
 
 
 def english_share(text: str, sample_words: int = 2000) -> tuple[float, int]:

@@ -35,7 +35,8 @@ def prepare_article(raw: RawArticle, outlet: str | None = None, published: str |
         title = split_title(clean)
     elif title:
         title = normalise_text(title).replace("\n", " ").strip() or None
-        if clean.paragraphs and title and clean.paragraphs[0].casefold() == title.casefold():
+        # The headline repeated as the first line is dropped, unless it is all the text there is.
+        if len(clean.paragraphs) > 1 and title and clean.paragraphs[0].casefold() == title.casefold():
             clean.paragraphs.pop(0)
     text = clean.text
     if not text.strip():

@@ -31,10 +31,10 @@ def parse_published(raw: str, source: str) -> PublishedDate:
 
 def parse_published_flag(raw: str) -> str:
     """The --published flag must be a real date: refuse it outright rather than ignore it."""
-    parsed = _parse(raw.strip())
-    if parsed is None:
-        raise InputError("--published", f"{raw!r} is not a date; use YYYY-MM-DD")
-    return parsed.isoformat()
+    try:
+        return dt.date.fromisoformat(raw.strip()).isoformat()
+    except ValueError as error:
+        raise InputError("--published", f"{raw!r} is not a date; use YYYY-MM-DD") from error
 
 
 def _parse(text: str) -> dt.date | None:
@@ -53,7 +53,13 @@ def _parse(text: str) -> dt.date | None:
 
     try:
         found = dateparser.parse(
-            text, languages=["en"], settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+            text,
+            languages=["en"],
+            settings={
+                "STRICT_PARSING": True,
+                "REQUIRE_PARTS": ["day", "month", "year"],
+                "PARSERS": ["custom-formats", "absolute-time"],
+            },
         )
     except Exception:  # dateparser raises assorted errors on odd strings
         return None

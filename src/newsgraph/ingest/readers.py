@@ -116,6 +116,8 @@ def read_html(path: Path, html: str, encoding: str) -> RawArticle:
         )
     except Exception as error:  # trafilatura and lxml raise many kinds on broken markup
         raise InputError(path, f"HTML could not be parsed: {type(error).__name__}: {error}") from error
+    if isinstance(document, dict):  # older trafilatura versions return a dict
+        raise InputError(path, "unsupported trafilatura version: expected a Document")
     if document is None or not (document.text or "").strip():
         raise InputError(path, "no article text found in the HTML (only markup, scripts or navigation)")
     published = parse_published(document.date, str(path)) if document.date else None
@@ -186,9 +188,7 @@ def jsonl_record(record: Any, path: Path, where: str) -> RawArticle:
         published = parse_published(str(published_raw), where)
     metadata = {k: v for k, v in record.items() if k not in JSONL_FIELDS | {"author"}}
     external_id = fields["id"] or f"{path.name}:{where.rsplit(':', 1)[1]}"
-    identity = json.dumps(
-        {k: record.get(k) for k in ("text", "title", "url", "outlet", "published")}, sort_keys=True
-    )
+    identity = json.dumps({k: record.get(k) for k in ("text", "title", "url", "outlet", "published")}, sort_keys=True)
     return RawArticle(
         text=text,
         external_id=external_id,

@@ -34,23 +34,50 @@ MONTH_ONLY = re.compile(rf"\b(?P<month>{_MONTH_NAMED})\.?(?!\s+[0-3]?\d\b)(?:,?\
 YEAR_ANYWHERE = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 RELATIVE_YEAR = re.compile(r"\b(?P<rel>last|this|next|previous|past)\s+year\b", re.I)
 
-_TRIM_LEFT = re.compile(r"^(?:\s|,|;|and\b|or\b|from\b|since\b|until\b|till\b|by\b|on\b|in\b|of\b|during\b|as of\b)+", re.I)
+_TRIM_LEFT = re.compile(
+    r"^(?:\s|,|;|and\b|or\b|from\b|since\b|until\b|till\b|by\b|on\b|in\b|of\b|during\b|as of\b)+", re.I
+)
 _TRIM_RIGHT = re.compile(r"(?:\s|,|;|\band|\bor|\bto|\bof|(?<=\d)\.)+$", re.I)
 
 # Single expressions, tried in order on the whole (trimmed) text.
 ISO_DAY = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
 NUMERIC_DAY = re.compile(r"^(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4})$")
-FULL_DAY = re.compile(rf"^(?:(?:{_WEEKDAY})\.?,?\s+)?(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day>', 'day2>')}\s+(?:of\s+)?(?P<month2>{_MONTH_NAMED})\.?)(?:,?\s+{_YEAR})?$", re.I)
+FULL_DAY = re.compile(
+    rf"^(?:(?:{_WEEKDAY})\.?,?\s+)?"
+    rf"(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day>', 'day2>')}\s+(?:of\s+)?(?P<month2>{_MONTH_NAMED})\.?)"
+    rf"(?:,?\s+{_YEAR})?$",
+    re.I,
+)
 MONTH_YEAR = re.compile(rf"^(?:(?P<mod>{_MOD})[\s-]+)?{_MONTH}(?:,?\s+(?:of\s+)?{_YEAR})?$", re.I)
-MONTH_OF_RELATIVE = re.compile(rf"^(?:(?P<mod>{_MOD})[\s-]+)?{_MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year$", re.I)
-SEASON = re.compile(rf"^(?:(?P<mod>{_MOD})[\s-]+)?(?:the\s+)?(?:(?P<rel>last|this|next)\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{_YEAR})?$", re.I)
-QUARTER = re.compile(rf"^(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+{_YEAR})?$|^q(?P<qn>[1-4])\s+(?P<qyear>1[6-9]\d\d|20\d\d)$", re.I)
+MONTH_OF_RELATIVE = re.compile(
+    rf"^(?:(?P<mod>{_MOD})[\s-]+)?{_MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year$", re.I
+)
+SEASON = re.compile(
+    rf"^(?:(?P<mod>{_MOD})[\s-]+)?(?:the\s+)?(?:(?P<rel>last|this|next)\s+)?"
+    rf"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{_YEAR})?$",
+    re.I,
+)
+QUARTER = re.compile(
+    rf"^(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+{_YEAR})?$"
+    r"|^q(?P<qn>[1-4])\s+(?P<qyear>1[6-9]\d\d|20\d\d)$",
+    re.I,
+)
 YEAR_ONLY = re.compile(rf"^(?:(?P<mod>{_MOD})[\s-]+)?(?:the\s+year\s+)?{_YEAR}$", re.I)
 DECADE = re.compile(r"^(?:(?P<mod>early|late|mid)[\s-]+)?(?:the\s+)?(?P<decade>1[6-9]\d|20\d)0'?s$", re.I)
-WEEKDAY = re.compile(rf"^(?:(?P<rel>last|this|next|this past|this coming)\s+)?(?P<weekday>{_WEEKDAY})\.?(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
-RELATIVE_PERIOD = re.compile(rf"^(?:(?P<mod>{_MOD})\s+)?(?P<rel>last|this|next|previous|current|coming|following|earlier this|later this)\s+(?P<unit>week|month|year|decade|quarter)$", re.I)
+WEEKDAY = re.compile(
+    rf"^(?:(?P<rel>last|this|next|this past|this coming)\s+)?(?P<weekday>{_WEEKDAY})\.?"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.I,
+)
+RELATIVE_PERIOD = re.compile(
+    rf"^(?:(?P<mod>{_MOD})\s+)?(?P<rel>last|this|next|previous|current|coming|following|earlier this|later this)"
+    r"\s+(?P<unit>week|month|year|decade|quarter)$",
+    re.I,
+)
 AGO = re.compile(rf"^(?P<num>\d+|{_NUM})\s+{_UNIT}\s+ago$", re.I)
-RELATIVE_TO_EVENT = re.compile(rf"^(?P<num>\d+|{_NUM})\s+{_UNIT}\s+(?:later|earlier|before|after|afterwards|prior)$", re.I)
+RELATIVE_TO_EVENT = re.compile(
+    rf"^(?P<num>\d+|{_NUM})\s+{_UNIT}\s+(?:later|earlier|before|after|afterwards|prior)$", re.I
+)
 DURATION = re.compile(
     rf"^(?:the\s+)?(?:(?:past|last|next|previous|coming|first|following|recent)\s+)?(?:(?P<num>\d+|{_NUM})[\s-]+)?(?:more\s+)?{_UNIT}(?:[\s-]+long)?$",
     re.I,
@@ -128,9 +155,15 @@ def _resolve_list(core: str, anchor: dt.date | None) -> list[DateValue]:
             month = _month(m.group("m1") or m.group("m2"))
             day = int(m.group("d1") or m.group("d2"))
             own_year = int(m.group("year")) if m.group("year") else year
-            out.append(_day_value(m.start(), m.end(), own_year, month, day, status if not m.group("year") else "resolved", anchor))
+            out.append(
+                _day_value(
+                    m.start(), m.end(), own_year, month, day, status if not m.group("year") else "resolved", anchor
+                )
+            )
         return out
-    months = [m for m in MONTH_ONLY.finditer(core) if not (m.group("month").lower() == "may" and not m.group(0)[0].isupper())]
+    months = [
+        m for m in MONTH_ONLY.finditer(core) if not (m.group("month").lower() == "may" and not m.group(0)[0].isupper())
+    ]
     if len(months) >= 2 and not days:
         year, status = _shared_year(core, anchor)
         out = []
@@ -138,12 +171,16 @@ def _resolve_list(core: str, anchor: dt.date | None) -> list[DateValue]:
             month = _month(m.group("month"))
             own_year = int(m.group("year")) if m.group("year") else year
             start, end = m.start(), m.end()
-            out.append(_month_value(start, end, own_year, month, "resolved" if m.group("year") else status, anchor, None))
+            out.append(
+                _month_value(start, end, own_year, month, "resolved" if m.group("year") else status, anchor, None)
+            )
         return out
     return []
 
 
-def _day_value(start: int, end: int, year: int | None, month: int, day: int, status: str, anchor: dt.date | None) -> DateValue:
+def _day_value(
+    start: int, end: int, year: int | None, month: int, day: int, status: str, anchor: dt.date | None
+) -> DateValue:
     if year is None:
         if anchor is None:
             return DateValue(start, end, f"XXXX-{month:02d}-{day:02d}", "day", "unresolved")
@@ -158,7 +195,9 @@ def _day_value(start: int, end: int, year: int | None, month: int, day: int, sta
     return DateValue(start, end, f"{year:04d}-{month:02d}-{day:02d}", "day", status)
 
 
-def _month_value(start: int, end: int, year: int | None, month: int, status: str, anchor: dt.date | None, modifier: str | None) -> DateValue:
+def _month_value(
+    start: int, end: int, year: int | None, month: int, status: str, anchor: dt.date | None, modifier: str | None
+) -> DateValue:
     if year is None:
         if anchor is None or status == "unresolved":
             return DateValue(start, end, f"XXXX-{month:02d}", "month", "unresolved", modifier)
@@ -197,7 +236,7 @@ def _modifier(match: re.Match[str]) -> str | None:
     return lex.MODIFIERS[mod.lower()] if mod else None
 
 
-def _resolve_single(core: str, anchor: dt.date | None) -> DateValue | None:  # noqa: C901 - a rule table
+def _resolve_single(core: str, anchor: dt.date | None) -> DateValue | None:
     lowered = core.lower()
     if lowered in lex.REFERENCE_VALUES:
         return DateValue(0, 0, lex.REFERENCE_VALUES[lowered], None, "resolved")
@@ -211,15 +250,15 @@ def _resolve_single(core: str, anchor: dt.date | None) -> DateValue | None:  # n
     if m := NUMERIC_DAY.match(core):
         return _day_value(0, 0, int(m["year"]), int(m["month"]), int(m["day"]), "resolved", anchor)
     if m := FULL_DAY.match(core):
-        month = _month(m["month"] or m["month2"])
-        day = int(m["day"] or m["day2"])
-        year = int(m["year"]) if m["year"] else None
-        return _day_value(0, 0, year, month, day, "resolved", anchor)
+        day_year = int(m["year"]) if m["year"] else None
+        return _day_value(
+            0, 0, day_year, _month(m["month"] or m["month2"]), int(m["day"] or m["day2"]), "resolved", anchor
+        )
     if m := MONTH_OF_RELATIVE.match(core):
         if anchor is None:
             return DateValue(0, 0, f"XXXX-{_month(m['month']):02d}", "month", "unresolved", _modifier(m))
-        year = anchor.year + lex.RELATIVE_OFFSETS[m["rel"].lower()]
-        return _month_value(0, 0, year, _month(m["month"]), "resolved", anchor, _modifier(m))
+        relative_year = anchor.year + lex.RELATIVE_OFFSETS[m["rel"].lower()]
+        return _month_value(0, 0, relative_year, _month(m["month"]), "resolved", anchor, _modifier(m))
     if (m := MONTH_YEAR.match(core)) and not (m["month"].lower() == "may" and not m["year"] and core[0].islower()):
         year = int(m["year"]) if m["year"] else None
         return _month_value(0, 0, year, _month(m["month"]), "resolved", anchor, _modifier(m))
@@ -233,9 +272,9 @@ def _resolve_single(core: str, anchor: dt.date | None) -> DateValue | None:  # n
         return DateValue(0, 0, f"{anchor.year + offset}-{code}", "season", "estimated", _modifier(m))
     if m := QUARTER.match(core):
         q = lex.QUARTERS[m["q"].lower()] if m["q"] else int(m["qn"])
-        year = m["year"] or m["qyear"]
-        if year:
-            return DateValue(0, 0, f"{year}-Q{q}", "quarter", "resolved")
+        quarter_year = m["year"] or m["qyear"]
+        if quarter_year:
+            return DateValue(0, 0, f"{quarter_year}-Q{q}", "quarter", "resolved")
         if anchor is None:
             return DateValue(0, 0, f"XXXX-Q{q}", "quarter", "unresolved")
         return DateValue(0, 0, f"{anchor.year}-Q{q}", "quarter", "estimated")

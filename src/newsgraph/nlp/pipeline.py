@@ -71,7 +71,16 @@ class Analyzer:
 
 def fill_record(article: Article, doc: Doc) -> Article:
     """Copy what the components found on the Doc into the record."""
-    article.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
+    article.sentences = [_trimmed(doc.text, s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
     article.entities = [EntityMention(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents]
     article.dates = list(doc._.dates or [])
     return article
+
+
+def _trimmed(text: str, start: int, end: int) -> Sentence:
+    """A sentence span without the whitespace (paragraph breaks) spaCy leaves at its edges."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Sentence(start, end)

@@ -135,9 +135,14 @@ class ArticleStore:
         )
         query = (
             select(
-                ArticleRow.id, ArticleRow.external_id, ArticleRow.outlet, ArticleRow.published_value,
-                ArticleRow.title, ArticleRow.version,
-                func.coalesce(entity_counts.c.n, 0), func.coalesce(date_counts.c.n, 0),
+                ArticleRow.id,
+                ArticleRow.external_id,
+                ArticleRow.outlet,
+                ArticleRow.published_value,
+                ArticleRow.title,
+                ArticleRow.version,
+                func.coalesce(entity_counts.c.n, 0),
+                func.coalesce(date_counts.c.n, 0),
             )
             .outerjoin(entity_counts, entity_counts.c.article_id == ArticleRow.id)
             .outerjoin(date_counts, date_counts.c.article_id == ArticleRow.id)
@@ -150,8 +155,16 @@ class ArticleStore:
             query = query.limit(limit)
         with Session(self.engine) as session:
             return [
-                ArticleSummary(id=r[0], external_id=r[1], outlet=r[2], published=r[3], title=r[4], version=r[5],
-                               entities=int(r[6]), dates=int(r[7]))
+                ArticleSummary(
+                    id=r[0],
+                    external_id=r[1],
+                    outlet=r[2],
+                    published=r[3],
+                    title=r[4],
+                    version=r[5],
+                    entities=int(r[6]),
+                    dates=int(r[7]),
+                )
                 for r in session.execute(query)
             ]
 
@@ -188,15 +201,24 @@ def _to_row(article: Article) -> ArticleRow:
         source=article.source,
         extra=article.metadata,
         removed=[RemovedRow(position=i, text=r.text, reason=r.reason) for i, r in enumerate(article.removed)],
-        sentences=[SentenceRow(position=i, start_char=s.start, end_char=s.end) for i, s in enumerate(article.sentences)],
+        sentences=[
+            SentenceRow(position=i, start_char=s.start, end_char=s.end) for i, s in enumerate(article.sentences)
+        ],
         entities=[
             EntityMentionRow(position=i, text=e.text, label=e.label, start_char=e.start, end_char=e.end)
             for i, e in enumerate(article.entities)
         ],
         dates=[
             DateMentionRow(
-                position=i, text=d.text, start_char=d.start, end_char=d.end, value=d.value,
-                granularity=d.granularity, status=d.status, modifier=d.modifier, kind=d.kind,
+                position=i,
+                text=d.text,
+                start_char=d.start,
+                end_char=d.end,
+                value=d.value,
+                granularity=d.granularity,
+                status=d.status,
+                modifier=d.modifier,
+                kind=d.kind,
             )
             for i, d in enumerate(article.dates)
         ],

@@ -109,7 +109,13 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for table in (
-        "ingest_errors", "date_mentions", "entity_mentions", "sentences", "removed_fragments",
-        "articles", "entities", "stories",
+        "ingest_errors",
+        "date_mentions",
+        "entity_mentions",
+        "sentences",
+        "removed_fragments",
+        "articles",
+        "entities",
+        "stories",
     ):
         op.drop_table(table)

@@ -1,0 +1,48 @@
+"""Shared fixtures: the seeds (read from ../shared, skipped when absent), one loaded pipeline,
+fresh SQLite databases, and the real CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli.app import app
+from newsgraph.nlp.pipeline import Analyzer
+from newsgraph.settings import DEFAULT_PIPELINE
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds() -> dict[str, Path]:
+    """The two seed articles, by their number ("000", "003")."""
+    files = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    if len(files) < 2:
+        pytest.skip("../shared/seeds is not here")
+    return {f.name[:3]: f for f in files}
+
+
+@pytest.fixture(scope="session")
+def analyzer() -> Analyzer:
+    return Analyzer(DEFAULT_PIPELINE)
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'test.db'}"
+
+
+@pytest.fixture
+def cli() -> Any:
+    """Run a real `newsgraph` command in-process; returns the Click result."""
+    runner = CliRunner()
+
+    def run(*args: str, env: dict[str, str] | None = None) -> Any:
+        return runner.invoke(app, list(args), env=env, catch_exceptions=False)
+
+    return run

@@ -1,0 +1,49 @@
+from newsgraph.nlp.pipeline import Analyzer
+from newsgraph.records import Article, Published
+
+
+def make(text: str, published: str | None = "2025-03-05") -> Article:
+    return Article(
+        id="0" * 16, external_id="t", text=text, published=Published(published, "given" if published else "unknown")
+    )
+
+
+def test_sentences_never_cross_a_paragraph_break(analyzer: Analyzer) -> None:
+    text = "The minister spoke in Lima\n\nShe said the aid would arrive by Friday."
+    article = analyzer.analyze_one(make(text))
+    starts = [s.start for s in article.sentences]
+    assert text.index("She") in starts
+    for s in article.sentences:
+        assert "\n\n" not in text[s.start : s.end]
+
+
+def test_entities_dates_and_offsets(analyzer: Analyzer) -> None:
+    text = (
+        "Maria Lopez, a spokeswoman for the World Health Organization, said on Tuesday that Peru "
+        "had asked for help last month. She spoke in Geneva."
+    )
+    article = analyzer.analyze_one(make(text))
+    labels = {(e.text, e.label) for e in article.entities}
+    assert ("Maria Lopez", "PERSON") in labels
+    assert any(e.label == "GPE" and e.text == "Peru" for e in article.entities)
+    assert not any(e.text.lower() == "she" for e in article.entities)
+    by_text = {d.text: d for d in article.dates}
+    assert by_text["last month"].value == "2025-02"
+    assert by_text["Tuesday"].value == "2025-03-04" and by_text["Tuesday"].status == "estimated"
+    for item in [*article.entities, *article.dates]:
+        assert text[item.start : item.end] == item.text
+
+
+def test_an_earlier_explicit_year_anchors_a_later_bare_month(analyzer: Analyzer) -> None:
+    text = "Flights were booked for April 24, 2023. Among those on the April flight was a colonel."
+    article = analyzer.analyze_one(make(text))
+    values = [d.value for d in article.dates]
+    assert values[0] == "2023-04-24"
+    assert "2023-04" in values[1:]
+
+
+def test_batches_keep_records_in_order(analyzer: Analyzer) -> None:
+    texts = [f"Story number {i} happened in Paris on May {i + 1}, 2020." for i in range(20)]
+    out = list(analyzer.analyze(make(t) for t in texts))
+    assert [a.text for a in out] == texts
+    assert [a.dates[0].value for a in out] == [f"2020-05-{i + 1:02d}" for i in range(20)]

@@ -1,0 +1,68 @@
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+
+from newsgraph.records import Article, DateMention, EntityMention, Published, Removed, Sentence
+from newsgraph.store import ArticleStore, SaveOutcome, open_database
+from newsgraph.store.models import Base
+
+
+def sample(article_id: str = "a" * 16, external_id: str = "x.txt", text: str = "Lima said so on Monday.") -> Article:
+    return Article(
+        id=article_id,
+        external_id=external_id,
+        text=text,
+        title="T",
+        outlet="Outlet",
+        published=Published("2025-03-05", "given"),
+        removed=[Removed("news", "section_label")],
+        sentences=[Sentence(0, len(text))],
+        entities=[EntityMention("Lima", "GPE", 0, 4)],
+        dates=[DateMention("Monday", 16, 22, "2025-03-03", "day", "estimated")],
+        metadata={"format": "text"},
+    )
+
+
+def test_migrations_build_exactly_the_models(db_url: str) -> None:
+    engine = open_database(db_url)
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert diff == []
+    assert "articles" in inspect(engine).get_table_names()
+    open_database(db_url)  # a second open finds the schema current
+
+
+def test_round_trip_is_exact(db_url: str) -> None:
+    store = ArticleStore(open_database(db_url))
+    article = sample()
+    assert store.save(article) is SaveOutcome.NEW
+    assert store.get(article.id).to_dict() == article.to_dict()
+    assert store.get("x.txt").id == article.id
+    assert store.get("aaaa").id == article.id
+
+
+def test_saving_again_changes_nothing_and_new_text_is_a_new_version(db_url: str) -> None:
+    store = ArticleStore(open_database(db_url))
+    store.save(sample())
+    assert store.save(sample()) is SaveOutcome.UNCHANGED
+    assert store.count() == 1
+    second = sample(article_id="b" * 16, text="Lima said so again on Monday.")
+    assert store.save(second) is SaveOutcome.NEW
+    assert store.count() == 1 and store.count(current_only=False) == 2
+    current = store.get("x.txt")
+    assert (current.id, current.version, current.supersedes) == ("b" * 16, 2, "a" * 16)
+    assert [s.version for s in store.summaries(all_versions=True)] == [1, 2]
+
+
+def test_errors_are_recorded_once(db_url: str) -> None:
+    store = ArticleStore(open_database(db_url))
+    store.record_error("bad.txt", "empty file")
+    store.record_error("bad.txt", "empty file")
+    assert store.errors() == [("bad.txt", "empty file")]
+
+
+def test_iter_articles_streams_everything(db_url: str) -> None:
+    store = ArticleStore(open_database(db_url))
+    for i in range(25):
+        store.save(sample(article_id=f"{i:016x}", external_id=f"{i}.txt"))
+    assert [a.external_id for a in store.iter_articles(batch_size=7)] == [f"{i}.txt" for i in range(25)]
