@@ -89,3 +89,23 @@ def test_a_date_just_after_the_anchor_stays_in_its_year() -> None:
 def test_odd_text_never_raises(text: str) -> None:
     for value in resolve_date(text, ANCHOR):
         assert 0 <= value.start <= value.end <= len(text)
+
+
+def test_the_clause_tense_decides_which_weekday_or_month() -> None:
+    wednesday = dt.date(2025, 3, 5)
+    assert resolve_date("Tuesday", wednesday, "past")[0].value == "2025-03-04"
+    assert resolve_date("Tuesday", wednesday, "future")[0].value == "2025-03-11"
+    assert resolve_date("Thursday", wednesday, None)[0].value == "2025-03-06"  # nearest
+    assert resolve_date("April", wednesday, "past")[0].value == "2024-04"
+    assert resolve_date("April", wednesday, "future")[0].value == "2025-04"
+    assert resolve_date("Jan. 14", dt.date(2000, 1, 6), None)[0].value == "2000-01-14"
+
+
+def test_day_pairs_relative_months_and_approximate_ago() -> None:
+    assert values("April 24 and 25, 1999") == [
+        ("April 24", "1999-04-24", "day", "resolved"),
+        ("25", "1999-04-25", "day", "resolved"),
+    ]
+    assert resolve_date("last October", dt.date(1999, 1, 22))[0].value == "1998-10"
+    assert resolve_date("next March", dt.date(1999, 1, 22))[0].value == "1999-03"
+    assert resolve_date("almost four years ago", dt.date(1999, 1, 22))[0].value == "1995"

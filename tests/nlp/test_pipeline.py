@@ -47,3 +47,17 @@ def test_batches_keep_records_in_order(analyzer: Analyzer) -> None:
     out = list(analyzer.analyze(make(t) for t in texts))
     assert [a.text for a in out] == texts
     assert [a.dates[0].value for a in out] == [f"2020-05-{i + 1:02d}" for i in range(20)]
+
+
+def test_tense_of_the_clause_places_a_weekday(analyzer: Analyzer) -> None:
+    future = analyzer.analyze_one(make("The committee will meet on Friday to decide."))
+    past = analyzer.analyze_one(make("The committee met on Friday and decided."))
+    assert future.dates[0].value == "2025-03-07"
+    assert past.dates[0].value == "2025-02-28"
+
+
+def test_years_after_prepositions_and_days_inside_time_expressions(analyzer: Analyzer) -> None:
+    article = analyzer.analyze_one(make("The law has been in force since 1994. Talks ended on Wednesday night."))
+    values = {d.text: d.value for d in article.dates}
+    assert values.get("1994") == "1994"
+    assert values.get("Wednesday") == "2025-03-05"

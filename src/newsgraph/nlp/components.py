@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -29,10 +30,25 @@ DATE_PATTERNS = re.compile(
     rf"\b(?:(?:early|late|mid)[\s-])?{_MONTHS}\s+[0-3]?\d(?:st|nd|rd|th)?(?:,?\s+(?:1[6-9]|20)\d\d)?\b"
     rf"|\b[0-3]?\d\s+{_MONTHS}(?:\s+(?:1[6-9]|20)\d\d)?\b"
     rf"|\b(?:(?:early|late|mid)[\s-])?{_MONTHS}\s+(?:1[6-9]|20)\d\d\b"
+    rf"|\b(?:last|next)\s+{_MONTHS}(?!\s*\d)"
     r"|\b\d{4}-\d{2}-\d{2}\b"
     r"|\b(?:last|this|next)\s+(?:week|month|year)\b"
-    r"|\b(?:yesterday|today|tomorrow)\b",
+    r"|\b(?:yesterday|today|tomorrow|tonight)\b",
+    re.I,
 )
+# A bare year after a preposition ("since 1994"); the year alone is the expression.
+YEAR_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|since|by|until|during|before|after|of)\s+((?:1[89]|20)\d\d)\b(?![-\d])", re.I
+)
+# TIME entities that name a day ("Wednesday night", "this morning") give that day.
+DAY_WORDS = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow)\b", re.I
+)
+# Words that make a clause future or past when they govern its verb.
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
+# "is scheduled for Tuesday": these participles look ahead when their auxiliary is present tense.
+FUTURE_PARTICIPLES = frozenset({"scheduled", "expected", "due", "set", "planned", "slated", "going"})
+PRESENT_AUX = frozenset({"is", "are", "'s", "'re", "am"})
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "we", "i", "you", "his", "hers", "its", "their"})
 
@@ -75,14 +91,21 @@ def find_dates(doc: Doc) -> Doc:
     """
     anchor = _as_date(doc._.published)
     spans: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
-    for match in DATE_PATTERNS.finditer(doc.text):
-        if not any(s < match.end() and match.start() < e for s, e in spans):
-            spans.append((match.start(), match.end()))
+    for ent in doc.ents:
+        if ent.label_ == "TIME" and (day := DAY_WORDS.search(ent.text)):
+            spans.append((ent.start_char + day.start(), ent.start_char + day.end()))
+    found = [m.span() for m in DATE_PATTERNS.finditer(doc.text)]
+    found += [m.span(1) for m in YEAR_AFTER_PREPOSITION.finditer(doc.text)]
+    for found_start, found_end in found:
+        if not any(s < found_end and found_start < e for s, e in spans):
+            spans.append((found_start, found_end))
     mentions: list[DateMention] = []
     years_by_month: dict[int, int] = {}
     for start, end in sorted(spans):
         text = doc.text[start:end]
-        for value in resolve_date(text, anchor):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        direction = clause_tense(span) if span is not None else None
+        for value in resolve_date(text, anchor, direction):
             if value.value and value.granularity in ("day", "month") and value.value[:4].isdigit():
                 if value.status == "resolved":
                     years_by_month[int(value.value[5:7])] = int(value.value[:4])
@@ -102,6 +125,28 @@ def find_dates(doc: Doc) -> Doc:
             )
     doc._.dates = mentions
     return doc
+
+
+def clause_tense(span: Span) -> Literal["past", "future"] | None:
+    """Past or future, from the verb that governs a time expression (None when unclear)."""
+    verb = span.root
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    words = {aux.lower_ for aux in auxes}
+    if words & FUTURE_AUX or (verb.lower_ in FUTURE_PARTICIPLES and words & PRESENT_AUX):
+        return "future"
+    if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes) or words & {"has", "have", "had"}:
+        return "past"
+    if verb.tag_ == "VBN" and not auxes:
+        return "past"  # a participle on its own: "the injunction issued Thursday"
+    if verb.tag_ in ("VBZ", "VBP") and verb.lower_ not in ("is", "are", "'s", "'re", "says", "say"):
+        return "future"  # "the committee meets Tuesday"
+    return None
 
 
 def _as_date(value: object) -> dt.date | None:

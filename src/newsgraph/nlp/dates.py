@@ -12,8 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from newsgraph.nlp import date_rules as lex
+
+Direction = Literal["past", "future"] | None
 
 _MONTH = r"(?P<month>" + "|".join(sorted(lex.MONTHS, key=len, reverse=True)) + r")\.?"
 _MONTH_NAMED = "|".join(sorted(lex.MONTHS, key=len, reverse=True))
@@ -71,10 +74,14 @@ WEEKDAY = re.compile(
 )
 RELATIVE_PERIOD = re.compile(
     rf"^(?:(?P<mod>{_MOD})\s+)?(?P<rel>last|this|next|previous|current|coming|following|earlier this|later this)"
-    r"\s+(?P<unit>week|month|year|decade|quarter)$",
+    r"\s+(?P<unit>week|month|year|decade|quarter|century)$",
     re.I,
 )
-AGO = re.compile(rf"^(?P<num>\d+|{_NUM})\s+{_UNIT}\s+ago$", re.I)
+AGO = re.compile(
+    rf"^(?:(?:almost|nearly|about|around|some|more than|over|less than|just over|just under)\s+)?"
+    rf"(?P<num>\d+|{_NUM})\s+{_UNIT}\s+ago$",
+    re.I,
+)
 RELATIVE_TO_EVENT = re.compile(
     rf"^(?P<num>\d+|{_NUM})\s+{_UNIT}\s+(?:later|earlier|before|after|afterwards|prior)$", re.I
 )
@@ -82,6 +89,12 @@ DURATION = re.compile(
     rf"^(?:the\s+)?(?:(?:past|last|next|previous|coming|first|following|recent)\s+)?(?:(?P<num>\d+|{_NUM})[\s-]+)?(?:more\s+)?{_UNIT}(?:[\s-]+long)?$",
     re.I,
 )
+DAY_PAIR = re.compile(
+    rf"^(?P<month>{_MONTH_NAMED})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:and|or|to|-|–)\s*"
+    r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?:1[6-9]\d\d|20\d\d))?$",
+    re.I,
+)
+RELATIVE_MONTH = re.compile(rf"^(?P<rel>last|this|next|past|previous)\s+(?P<month>{_MONTH_NAMED})\.?$", re.I)
 AGE = re.compile(r"^\d{1,3}$|(?:years?|months?)[\s-]+old\b|^aged?\s+\d", re.I)
 
 
@@ -98,16 +111,20 @@ class DateValue:
     kind: str = "date"
 
 
-def resolve_date(text: str, anchor: dt.date | None) -> list[DateValue]:
-    """All dates an expression names (usually one), or [] when it is not a date (an age)."""
+def resolve_date(text: str, anchor: dt.date | None, direction: Direction = None) -> list[DateValue]:
+    """All dates an expression names (usually one), or [] when it is not a date (an age).
+
+    `direction` is the tense of the clause ("past", "future", or None when unknown); it decides
+    which Tuesday or which April an expression without a year means.
+    """
     left = len(text) - len(_TRIM_LEFT.sub("", text))
     core = _TRIM_RIGHT.sub("", text[left:])
     if not core or AGE.search(core):
         return []
-    multiple = _resolve_list(core, anchor)
+    multiple = _resolve_list(core, anchor, direction)
     if multiple:
         return [_shift(v, left) for v in multiple]
-    single = _resolve_single(core, anchor)
+    single = _resolve_single(core, anchor, direction)
     if single is None:
         return []
     single.start, single.end = left, left + len(core)
@@ -145,8 +162,15 @@ def _shared_year(core: str, anchor: dt.date | None) -> tuple[int | None, str]:
     return None, "estimated"
 
 
-def _resolve_list(core: str, anchor: dt.date | None) -> list[DateValue]:
-    """'April 24 and September 17 of last year', 'April and September 2024'."""
+def _resolve_list(core: str, anchor: dt.date | None, direction: Direction) -> list[DateValue]:
+    """'April 24 and September 17 of last year', 'April and September 2024', 'April 24 and 25'."""
+    if m := DAY_PAIR.match(core):
+        year, status = _shared_year(core, anchor)
+        month = _month(m["month"])
+        first = _day_value(m.start("d1"), m.end("d1"), year, month, int(m["d1"]), status, anchor, direction)
+        first.start = 0
+        second = _day_value(m.start("d2"), m.end("d2"), year, month, int(m["d2"]), status, anchor, direction)
+        return [first, second]
     days = list(MONTH_DAY.finditer(core))
     if len(days) >= 2:
         year, status = _shared_year(core, anchor)
@@ -157,7 +181,14 @@ def _resolve_list(core: str, anchor: dt.date | None) -> list[DateValue]:
             own_year = int(m.group("year")) if m.group("year") else year
             out.append(
                 _day_value(
-                    m.start(), m.end(), own_year, month, day, status if not m.group("year") else "resolved", anchor
+                    m.start(),
+                    m.end(),
+                    own_year,
+                    month,
+                    day,
+                    status if not m.group("year") else "resolved",
+                    anchor,
+                    direction,
                 )
             )
         return out
@@ -172,19 +203,28 @@ def _resolve_list(core: str, anchor: dt.date | None) -> list[DateValue]:
             own_year = int(m.group("year")) if m.group("year") else year
             start, end = m.start(), m.end()
             out.append(
-                _month_value(start, end, own_year, month, "resolved" if m.group("year") else status, anchor, None)
+                _month_value(
+                    start, end, own_year, month, "resolved" if m.group("year") else status, anchor, None, direction
+                )
             )
         return out
     return []
 
 
 def _day_value(
-    start: int, end: int, year: int | None, month: int, day: int, status: str, anchor: dt.date | None
+    start: int,
+    end: int,
+    year: int | None,
+    month: int,
+    day: int,
+    status: str,
+    anchor: dt.date | None,
+    direction: Direction = None,
 ) -> DateValue:
     if year is None:
         if anchor is None:
             return DateValue(start, end, f"XXXX-{month:02d}-{day:02d}", "day", "unresolved")
-        year = _nearest_year(anchor, month, day)
+        year = _year_for(anchor, month, day, direction)
         status = "estimated"
     if status == "unresolved":
         return DateValue(start, end, f"XXXX-{month:02d}-{day:02d}", "day", "unresolved")
@@ -196,29 +236,47 @@ def _day_value(
 
 
 def _month_value(
-    start: int, end: int, year: int | None, month: int, status: str, anchor: dt.date | None, modifier: str | None
+    start: int,
+    end: int,
+    year: int | None,
+    month: int,
+    status: str,
+    anchor: dt.date | None,
+    modifier: str | None,
+    direction: Direction = None,
 ) -> DateValue:
     if year is None:
         if anchor is None or status == "unresolved":
             return DateValue(start, end, f"XXXX-{month:02d}", "month", "unresolved", modifier)
-        year = _nearest_year(anchor, month, 1)
+        year = _year_for(anchor, month, None, direction)
         status = "estimated"
     return DateValue(start, end, f"{year:04d}-{month:02d}", "month", status, modifier)
 
 
-def _nearest_year(anchor: dt.date, month: int, day: int) -> int:
-    """The year of the last such month/day on or before the anchor: reports mostly look back.
+def _year_for(anchor: dt.date, month: int, day: int | None, direction: Direction) -> int:
+    """The year that puts a month (or month/day) where the clause's tense says it is.
 
-    A date up to a week after the anchor stays in the anchor's year ("on March 7" in a report
-    of March 5 is an announced date, not one a year ago).
+    Past tense: the last occurrence up to the anchor; future: the next from the anchor; unknown:
+    the nearest, ties going to the past. A week's slack keeps "on March 7" in a report of
+    March 5 in the anchor's year either way; a bare month counts from its first to last day.
     """
-    try:
-        this_year = dt.date(anchor.year, month, min(day, 28))
-    except ValueError:
-        return anchor.year
-    if (this_year - anchor).days <= 7:
-        return anchor.year
-    return anchor.year - 1
+    candidates: list[tuple[int, int]] = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            moment = dt.date(year, month, min(day or 1, 28))
+        except ValueError:
+            continue
+        gap = (moment - anchor).days
+        if day is None:
+            last = (dt.date(year + (month == 12), month % 12 + 1, 1) - anchor).days - 1
+            gap = 0 if gap <= 0 <= last else gap if gap > 0 else last
+        candidates.append((gap, year))
+    slack = 7
+    if direction == "past":
+        return max((c for c in candidates if c[0] <= slack), key=lambda c: c[0])[1]
+    if direction == "future":
+        return min((c for c in candidates if c[0] >= -slack), key=lambda c: c[0])[1]
+    return min(candidates, key=lambda c: (abs(c[0]), c[0] > 0))[1]
 
 
 def with_context_year(value: str, years_by_month: dict[int, int]) -> str:
@@ -236,7 +294,7 @@ def _modifier(match: re.Match[str]) -> str | None:
     return lex.MODIFIERS[mod.lower()] if mod else None
 
 
-def _resolve_single(core: str, anchor: dt.date | None) -> DateValue | None:
+def _resolve_single(core: str, anchor: dt.date | None, direction: Direction) -> DateValue | None:
     lowered = core.lower()
     if lowered in lex.REFERENCE_VALUES:
         return DateValue(0, 0, lex.REFERENCE_VALUES[lowered], None, "resolved")
@@ -251,9 +309,8 @@ def _resolve_single(core: str, anchor: dt.date | None) -> DateValue | None:
         return _day_value(0, 0, int(m["year"]), int(m["month"]), int(m["day"]), "resolved", anchor)
     if m := FULL_DAY.match(core):
         day_year = int(m["year"]) if m["year"] else None
-        return _day_value(
-            0, 0, day_year, _month(m["month"] or m["month2"]), int(m["day"] or m["day2"]), "resolved", anchor
-        )
+        month, day = _month(m["month"] or m["month2"]), int(m["day"] or m["day2"])
+        return _day_value(0, 0, day_year, month, day, "resolved", anchor, direction)
     if m := MONTH_OF_RELATIVE.match(core):
         if anchor is None:
             return DateValue(0, 0, f"XXXX-{_month(m['month']):02d}", "month", "unresolved", _modifier(m))
@@ -261,7 +318,7 @@ def _resolve_single(core: str, anchor: dt.date | None) -> DateValue | None:
         return _month_value(0, 0, relative_year, _month(m["month"]), "resolved", anchor, _modifier(m))
     if (m := MONTH_YEAR.match(core)) and not (m["month"].lower() == "may" and not m["year"] and core[0].islower()):
         year = int(m["year"]) if m["year"] else None
-        return _month_value(0, 0, year, _month(m["month"]), "resolved", anchor, _modifier(m))
+        return _month_value(0, 0, year, _month(m["month"]), "resolved", anchor, _modifier(m), direction)
     if m := SEASON.match(core):
         code = lex.SEASONS[m["season"].lower()]
         if m["year"]:
@@ -284,7 +341,9 @@ def _resolve_single(core: str, anchor: dt.date | None) -> DateValue | None:
         mod = m["mod"].lower() if m["mod"] else None
         return DateValue(0, 0, m["decade"], "decade", "resolved", mod)
     if m := WEEKDAY.match(core):
-        return _weekday(m, anchor)
+        return _weekday(m, anchor, direction)
+    if m := RELATIVE_MONTH.match(core):
+        return _relative_month(m, anchor)
     if m := RELATIVE_PERIOD.match(core):
         return _relative_period(m, anchor)
     if m := AGO.match(core):
@@ -296,19 +355,38 @@ def _resolve_single(core: str, anchor: dt.date | None) -> DateValue | None:
     return _fallback(core, anchor)
 
 
-def _weekday(m: re.Match[str], anchor: dt.date | None) -> DateValue:
+def _weekday(m: re.Match[str], anchor: dt.date | None, direction: Direction) -> DateValue:
+    """A weekday is the one in the week around the anchor: before it in past-tense clauses,
+    after it in future ones, the nearest otherwise."""
     if anchor is None:
         return DateValue(0, 0, None, "day", "unresolved")
     target = lex.WEEKDAYS[m["weekday"].lower()]
     rel = (m["rel"] or "").lower()
     back = (anchor.weekday() - target) % 7
-    if rel == "next" or rel == "this coming":
-        day = anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
-    elif rel == "last" or rel == "this past":
+    ahead = (target - anchor.weekday()) % 7
+    if rel in ("next", "this coming"):
+        day = anchor + dt.timedelta(days=ahead or 7)
+    elif rel in ("last", "this past"):
         day = anchor - dt.timedelta(days=back or 7)
+    elif direction == "future" or (direction is None and ahead < back):
+        day = anchor + dt.timedelta(days=ahead)
     else:
         day = anchor - dt.timedelta(days=back)
     return DateValue(0, 0, day.isoformat(), "day", "estimated")
+
+
+def _relative_month(m: re.Match[str], anchor: dt.date | None) -> DateValue:
+    """'last October' is the October before the anchor's month; 'next March' the one after."""
+    month = _month(m["month"])
+    if anchor is None:
+        return DateValue(0, 0, f"XXXX-{month:02d}", "month", "unresolved")
+    if m["rel"].lower() in ("last", "past", "previous"):
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif m["rel"].lower() == "next":
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    else:
+        year = anchor.year
+    return DateValue(0, 0, f"{year:04d}-{month:02d}", "month", "resolved")
 
 
 def _relative_period(m: re.Match[str], anchor: dt.date | None) -> DateValue:
@@ -384,6 +462,8 @@ def _fallback(core: str, anchor: dt.date | None) -> DateValue | None:
     found = data.date_obj.date()
     period = data.period or "day"
     explicit_year = bool(YEAR_ANYWHERE.search(core))
+    if explicit_year and str(found.year) not in core:
+        return None  # dateparser read a day number as a year ("April 24 and 25" -> 1925)
     if anchor is None and not explicit_year:
         return DateValue(0, 0, None, period, "unresolved")
     status = "resolved" if explicit_year else "estimated"
