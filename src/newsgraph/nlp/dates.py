@@ -301,8 +301,8 @@ def _resolve_single(core: str, anchor: dt.date | None, direction: Direction) -> 
     if lowered in lex.DAY_OFFSETS:
         if anchor is None:
             return DateValue(0, 0, None, "day", "unresolved")
-        day = anchor + dt.timedelta(days=lex.DAY_OFFSETS[lowered])
-        return DateValue(0, 0, day.isoformat(), "day", "resolved")
+        shifted = anchor + dt.timedelta(days=lex.DAY_OFFSETS[lowered])
+        return DateValue(0, 0, shifted.isoformat(), "day", "resolved")
     if m := ISO_DAY.match(core):
         return _day_value(0, 0, int(m["year"]), int(m["month"]), int(m["day"]), "resolved", anchor)
     if m := NUMERIC_DAY.match(core):
