@@ -93,3 +93,19 @@ def test_database_from_environment(tmp_path: Path, cli: Any) -> None:
     cli("ingest", str(tmp_path / "bridge.txt"), env={"NEWSGRAPH_DB": url})
     assert (tmp_path / "env.db").exists()
     assert len(json.loads(cli("articles", "--json", env={"NEWSGRAPH_DB": url}).stdout)) == 1
+
+
+def test_a_changed_file_becomes_a_new_version(tmp_path: Path, db_url: str, cli: Any) -> None:
+    folder = write_inputs(tmp_path)
+    path = folder / "bridge.txt"
+    cli("ingest", str(path), "--db", db_url)
+    path.write_text(path.read_text() + "\nA correction: the bridge closes in May, not April.\n")
+    result = cli("ingest", str(path), "--db", db_url)
+    assert "1 new, 0 unchanged, 0 failed" in result.stdout
+    current = json.loads(cli("articles", "--db", db_url, "--json").stdout)
+    assert [(row["external_id"], row["version"]) for row in current] == [("bridge.txt", 2)]
+    everything = json.loads(cli("articles", "--db", db_url, "--json", "--all-versions").stdout)
+    assert sorted(row["version"] for row in everything) == [1, 2]
+    shown = json.loads(cli("show", "bridge.txt", "--db", db_url, "--json").stdout)
+    assert shown["version"] == 2 and shown["supersedes"] == next(r["id"] for r in everything if r["version"] == 1)
+    assert "correction" in shown["text"]

@@ -168,3 +168,20 @@ def test_published_flag_fills_in_only_where_the_input_has_none(tmp_path: Path) -
     assert (none.published.value, none.published.source) == ("2026-02-02", "given")
     assert bad.published.source == "given" and "unparseable" in bad.metadata["published_note"]
     assert own.outlet == "Flag Outlet"
+
+
+def test_truncated_html_still_yields_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "cut.html"
+    path.write_text(f"<html><head><title>Cut</title></head><body><article><p>{BODY}</p><p>{BODY} More<div><span")
+    [article] = prepare_all(path)
+    assert isinstance(article, Article)
+    assert "harbour bridge" in article.text
+
+
+def test_deeply_nested_html_does_not_crash(tmp_path: Path) -> None:
+    path = tmp_path / "deep.html"
+    path.write_text("<html><body>" + "<div>" * 5000 + f"<p>{BODY}</p>" + "</div>" * 5000 + "</body></html>")
+    [item] = prepare_all(path)
+    assert isinstance(item, Article | InputError)
+    if isinstance(item, InputError):
+        assert item.source == str(path) and item.reason

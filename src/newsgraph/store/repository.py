@@ -53,29 +53,28 @@ class ArticleStore:
             return session.get(ArticleRow, article_id) is not None
 
     def save(self, article: Article) -> SaveOutcome:
-        """Store an analysed article; a new text under a known external_id is a new version."""
-        with Session(self.engine) as session, session.begin():
-            if session.get(ArticleRow, article.id) is not None:
-                return SaveOutcome.UNCHANGED
-            previous = session.execute(
-                select(ArticleRow.id, ArticleRow.version)
-                .where(ArticleRow.external_id == article.external_id, ArticleRow.is_current == 1)
-                .order_by(ArticleRow.version.desc())
-                .limit(1)
-            ).first()
-            if previous is not None:
-                article.version = previous.version + 1
-                article.supersedes = previous.id
-                session.execute(
-                    update(ArticleRow).where(ArticleRow.external_id == article.external_id).values(is_current=0)
-                )
-            session.add(_to_row(article))
-            try:
-                session.flush()
-            except IntegrityError:
-                # Another writer stored the same article first: that is the same outcome.
-                session.rollback()
-                return SaveOutcome.UNCHANGED
+        """Store an analysed article in one transaction; a new text under a known external_id
+        becomes a new version that supersedes the current one."""
+        try:
+            with Session(self.engine) as session, session.begin():
+                if session.get(ArticleRow, article.id) is not None:
+                    return SaveOutcome.UNCHANGED
+                previous = session.execute(
+                    select(ArticleRow.id, ArticleRow.version)
+                    .where(ArticleRow.external_id == article.external_id, ArticleRow.is_current == 1)
+                    .order_by(ArticleRow.version.desc())
+                    .limit(1)
+                ).first()
+                if previous is not None:
+                    article.version = previous.version + 1
+                    article.supersedes = previous.id
+                    session.execute(
+                        update(ArticleRow).where(ArticleRow.external_id == article.external_id).values(is_current=0)
+                    )
+                session.add(_to_row(article))
+        except IntegrityError:
+            # Another writer stored the same article first; the transaction was rolled back whole.
+            return SaveOutcome.UNCHANGED
         return SaveOutcome.NEW
 
     def record_error(self, source: str, reason: str) -> None:
