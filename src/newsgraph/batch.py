@@ -15,6 +15,7 @@ from newsgraph.nlp.pipeline import Analyzer
 from newsgraph.records import Article
 from newsgraph.settings import Settings
 from newsgraph.store import ArticleStore, SaveOutcome
+from newsgraph.stories import StoryPlacer
 
 # Called with the path of each file as reading starts, so a front end can show progress.
 FileCallback = Callable[[Path], None]
@@ -104,8 +105,9 @@ def ingest_paths(
             yield article
 
     analyzer = Analyzer(settings.pipeline, settings.batch_size)
+    placer = StoryPlacer()
     for article in analyzer.analyze(fresh()):
-        if store.save(article) is SaveOutcome.NEW:
+        if store.save(article, on_insert=placer) is SaveOutcome.NEW:
             report.new += 1
         else:
             report.unchanged += 1

@@ -79,6 +79,8 @@ class Article:
     source: str | None = None
     version: int = 1
     supersedes: str | None = None
+    story_id: str | None = None
+    duplicate_of: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -103,5 +105,7 @@ class Article:
             source=data.get("source"),
             version=data.get("version", 1),
             supersedes=data.get("supersedes"),
+            story_id=data.get("story_id"),
+            duplicate_of=data.get("duplicate_of"),
             metadata=dict(data.get("metadata", {})),
         )

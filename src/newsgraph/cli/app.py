@@ -1,4 +1,7 @@
-"""`newsgraph` commands. Every command that touches the database takes `--db` (or NEWSGRAPH_DB)."""
+"""`newsgraph` commands that bring articles in (ingest, analyze, demo), and the entry point.
+
+Every command that touches the database takes `--db` (or NEWSGRAPH_DB).
+"""
 
 from __future__ import annotations
 
@@ -10,10 +13,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsgraph.batch import BatchReport, analyze_paths, ingest_paths
+from newsgraph.cli import browse  # noqa: F401  (registers the reading commands)
+from newsgraph.cli.common import DbOption, JsonOption, app, err, out
 from newsgraph.cli.render import article_view, articles_table
 from newsgraph.demo import DEMO_CORPUS
 from newsgraph.errors import InputError, NewsgraphError
@@ -22,23 +26,6 @@ from newsgraph.ingest.sources import expand_inputs
 from newsgraph.settings import Settings
 from newsgraph.store import ArticleStore, open_database
 
-app = typer.Typer(
-    help="newsgraph: who did what to whom, when and where, and who says so, from news articles.",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode="markdown",
-)
-# Piped output is not cut to 80 columns: tables keep whole titles for grep and friends.
-out = Console(soft_wrap=True, highlight=False, width=None if sys.stdout.isatty() else 240)
-err = Console(stderr=True, highlight=False)
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", envvar="NEWSGRAPH_DB", help="SQLAlchemy database URL (default: a SQLite file in your data folder)."
-    ),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Exact JSON instead of a table.")]
 PathsArgument = Annotated[list[str], typer.Argument(help="Files, folders or glob patterns (text, HTML, JSON Lines).")]
 OutletOption = Annotated[str | None, typer.Option("--outlet", help="Outlet for inputs that do not name their own.")]
 PublishedOption = Annotated[
@@ -53,10 +40,6 @@ def main() -> None:
     except NewsgraphError as error:
         err.print(f"[red]error:[/red] {error}", markup=True)
         sys.exit(2)
-
-
-def _store(db: str | None) -> ArticleStore:
-    return ArticleStore(open_database(Settings.from_env(db).database_url))
 
 
 @contextmanager
@@ -151,67 +134,6 @@ def analyze(
     err.print(f"{report.new} analysed, {len(report.failed)} failed")
     if report.failed:
         raise typer.Exit(1)
-
-
-@app.command()
-def articles(
-    db: DbOption = None,
-    as_json: JsonOption = False,
-    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
-    all_versions: Annotated[bool, typer.Option("--all-versions", help="Include superseded versions.")] = False,
-) -> None:
-    """List stored articles: id, outlet, published, title, entities, dates.
-
-    Example: `newsgraph articles --json | jq '.[].title'`
-    """
-    rows = _store(db).summaries(limit=limit, all_versions=all_versions)
-    if as_json:
-        sys.stdout.write(json.dumps([row.__dict__ for row in rows], ensure_ascii=False, indent=2) + "\n")
-    else:
-        out.print(articles_table(rows))
-
-
-@app.command()
-def show(
-    article: Annotated[str, typer.Argument(help="Article id, unique id prefix, or external id.")],
-    db: DbOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """One article's clean text with entities and dates marked.
-
-    Example: `newsgraph show 6ea733eb`
-    """
-    record = _store(db).get(article)
-    if as_json:
-        sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        out.print(article_view(record))
-
-
-@app.command()
-def export(
-    db: DbOption = None,
-    format: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
-    all_versions: Annotated[bool, typer.Option("--all-versions", help="Include superseded versions.")] = False,
-) -> None:
-    """Export every stored article record (the same records as `analyze --json`).
-
-    Example: `newsgraph export --format jsonl > out.jsonl`
-    """
-    if format != "jsonl":
-        raise typer.BadParameter(f"unknown format {format!r}; use jsonl", param_hint="--format")
-    store = _store(db)
-    handle = output.open("w", encoding="utf-8") if output else sys.stdout
-    count = 0
-    try:
-        for record in store.iter_articles(all_versions=all_versions):
-            handle.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
-            count += 1
-    finally:
-        if output:
-            handle.close()
-    err.print(f"{count} articles exported")
 
 
 @app.command()

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from newsgraph.records import Article
 from newsgraph.store import ArticleSummary
+from newsgraph.store.story_queries import Story
 
 LABEL_STYLES = {
     "PERSON": "bold cyan",
@@ -79,3 +80,39 @@ def articles_table(rows: list[ArticleSummary]) -> Table:
             str(row.dates),
         )
     return table
+
+
+def stories_table(found: list[Story]) -> Table:
+    table = Table()
+    for name in ("id", "headline", "articles", "outlets", "first", "last"):
+        table.add_column(name, overflow="fold", no_wrap=name == "id", justify="right" if name == "articles" else "left")
+    for story in found:
+        table.add_row(
+            story.id,
+            story.title or "(untitled)",
+            str(len(story.articles)),
+            ", ".join(story.outlets) or "unknown",
+            story.first_published or "unknown",
+            story.last_published or "unknown",
+        )
+    return table
+
+
+def story_view(story: Story) -> Group:
+    header = Table.grid(padding=(0, 2))
+    header.add_column(style="bold")
+    header.add_column()
+    header.add_row("story", story.id)
+    header.add_row("headline", story.title or "(untitled)")
+    header.add_row("outlets", ", ".join(story.outlets) or "unknown")
+    header.add_row("dates", f"{story.first_published or 'unknown'} to {story.last_published or 'unknown'}")
+    header.add_row("entities", ", ".join(f"{e['text']} ({e['label']}, {e['mentions']})" for e in story.top_entities))
+    header.add_row("dates said", ", ".join(f"{d['value']} ({d['mentions']})" for d in story.dates))
+    articles = Table(title="articles")
+    for name in ("id", "outlet", "published", "title", "copy of"):
+        articles.add_column(name, overflow="fold", no_wrap=name == "id")
+    for a in story.articles:
+        articles.add_row(
+            a.id, a.outlet or "unknown", a.published or "unknown", a.title or a.external_id, a.duplicate_of or ""
+        )
+    return Group(header, Text(""), articles)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, func
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -126,3 +126,61 @@ class IngestErrorRow(Base):
     source: Mapped[str] = mapped_column(Text, index=True)
     reason: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class StoryArticleRow(Base):
+    """An article as story clustering sees it: order of arrival and its word and name counts."""
+
+    __tablename__ = "story_articles"
+
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    story_id: Mapped[str] = mapped_column(String(48), index=True)
+    published: Mapped[str | None] = mapped_column(String(32))
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class StoryKeyRow(Base):
+    """Inverted index: which articles hold a word or name (newest first by seq)."""
+
+    __tablename__ = "story_keys"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[str] = mapped_column(String(32))
+
+
+class KeyCountRow(Base):
+    """How many articles hold each key (document frequency); "" holds the article total."""
+
+    __tablename__ = "key_counts"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class NeighbourRow(Base):
+    """One entry of an article's k-nearest-neighbour list: the story graph's edges."""
+
+    __tablename__ = "article_neighbours"
+
+    article_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    neighbour_id: Mapped[str] = mapped_column(String(32), primary_key=True, index=True)
+    weight: Mapped[float] = mapped_column(Float)
+
+
+class FingerprintRow(Base):
+    """Text fingerprints for duplicate detection: exact hash and MinHash LSH bands."""
+
+    __tablename__ = "fingerprints"
+
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    text_hash: Mapped[str] = mapped_column(String(64), index=True)
+    shingles: Mapped[int] = mapped_column(Integer)
+
+
+class BandRow(Base):
+    __tablename__ = "minhash_bands"
+
+    band: Mapped[str] = mapped_column(String(40), primary_key=True)
+    article_id: Mapped[str] = mapped_column(String(32), primary_key=True)

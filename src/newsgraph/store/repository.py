@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
@@ -21,6 +21,8 @@ from newsgraph.store.models import (
     RemovedRow,
     SentenceRow,
 )
+
+InsertHook = Callable[[Session, Article], None]
 
 
 class SaveOutcome(enum.Enum):
@@ -52,9 +54,13 @@ class ArticleStore:
         with Session(self.engine) as session:
             return session.get(ArticleRow, article_id) is not None
 
-    def save(self, article: Article) -> SaveOutcome:
+    def save(self, article: Article, on_insert: InsertHook | None = None) -> SaveOutcome:
         """Store an analysed article in one transaction; a new text under a known external_id
-        becomes a new version that supersedes the current one."""
+        becomes a new version that supersedes the current one.
+
+        `on_insert(session, article)` runs inside the same transaction once the row is written
+        (story placement uses it), so an article is never stored without its story.
+        """
         try:
             with Session(self.engine) as session, session.begin():
                 if session.get(ArticleRow, article.id) is not None:
@@ -72,6 +78,9 @@ class ArticleStore:
                         update(ArticleRow).where(ArticleRow.external_id == article.external_id).values(is_current=0)
                     )
                 session.add(_to_row(article))
+                session.flush()
+                if on_insert is not None:
+                    on_insert(session, article)
         except IntegrityError:
             # Another writer stored the same article first; the transaction was rolled back whole.
             return SaveOutcome.UNCHANGED
@@ -244,5 +253,7 @@ def _to_record(row: ArticleRow) -> Article:
         source=row.source,
         version=row.version,
         supersedes=row.supersedes,
+        story_id=row.story_id,
+        duplicate_of=row.duplicate_of,
         metadata=dict(row.extra or {}),
     )

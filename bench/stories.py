@@ -1,0 +1,123 @@
+"""Story clustering on real articles: B-cubed and pairwise F1 against gold stories, and the
+cost of placing one article as the database grows.
+
+    python bench/stories.py [--limit N] [--cache FILE] [--growth 1000,10000]
+
+1. Ingests ../shared/data/ecbplus/dev.jsonl (772 real articles, 66 stories in 33 topics of
+   two look-alike events each) into a fresh SQLite database through the real ingest path and
+   prints B-cubed precision/recall/F1 and pairwise F1 against the gold `story`, and articles/s.
+   `--cache FILE` keeps the analysed articles in a pickle so that later runs skip the NLP pass
+   (the story stage is then timed alone).
+2. Grows a second database with synthetic articles (the dev articles again under shifted
+   dates and renamed names, no NLP needed) and times placing the same probe articles at each
+   size; the ratio of the two costs should stay near 1.
+Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from newsgraph.records import Article, EntityMention, Published
+from newsgraph.store import ArticleStore, open_database
+from newsgraph.stories import StoryPlacer
+from scoring import ECBPLUS, bcubed, load_ecbplus, pairwise_f1
+
+
+def cluster_dev(records: list[tuple[Article, str, str]], folder: Path) -> None:
+    store = ArticleStore(open_database(f"sqlite:///{folder / 'dev.db'}"))
+    placer = StoryPlacer()
+    started = time.perf_counter()
+    for article, _, _ in records:
+        store.save(dataclasses.replace(article), on_insert=placer)
+    seconds = time.perf_counter() - started
+    stored = {a.external_id: a.story_id for a in store.iter_articles()}
+    gold = [story for _, story, _ in records]
+    predicted = [stored[a.external_id] or a.external_id for a, _, _ in records]
+    p, r, f = bcubed(predicted, gold)
+    pp, pr, pf = pairwise_f1(predicted, gold)
+    print(f"ECB+ dev: {len(records)} articles, {len(set(gold))} gold stories, {len(set(predicted))} found")
+    print(f"  B-cubed   P={p:.3f} R={r:.3f} F1={f:.3f}")
+    print(f"  pairwise  P={pp:.3f} R={pr:.3f} F1={pf:.3f}")
+    print(f"  storing + placing: {len(records) / seconds:.1f} articles/s (NLP not included)")
+
+
+def synthetic(article: Article, copy: int, rng: random.Random) -> Article:
+    """A look-alike of a real article under other names and another date: every fourth word
+    and every name is altered, so it is neither a copy nor in the original's story."""
+    words = article.text.split(" ")
+    text = " ".join(f"{w}{copy}" if i % 4 == copy % 4 and w.isalpha() else w for i, w in enumerate(words))
+    entities = [
+        EntityMention(f"{e.text}{copy}", e.label, 0, len(e.text) + len(str(copy)))
+        for e in article.entities
+        if e.label in ("PERSON", "ORG", "GPE", "FAC", "LOC", "NORP")
+    ]
+    day = (copy * 3 + rng.randrange(3)) % 9000
+    published = (dt.date(2000, 1, 1) + dt.timedelta(days=day)).isoformat()
+    return dataclasses.replace(
+        article,
+        id=f"{copy:06x}{article.id[6:]}",
+        external_id=f"{article.external_id}#{copy}",
+        text=text,
+        entities=entities,
+        published=Published(published, "given"),
+    )
+
+
+def growth(records: list[tuple[Article, str, str]], sizes: list[int], folder: Path, probes: int = 20) -> None:
+    rng = random.Random(1)
+    store = ArticleStore(open_database(f"sqlite:///{folder / 'growth.db'}"))
+    placer = StoryPlacer()
+    base = [a for a, _, _ in records]
+    stored = 0
+    copy = 0
+    results = []
+    for size in sizes:
+        while stored < size:
+            copy += 1
+            for article in base:
+                if stored >= size:
+                    break
+                store.save(synthetic(article, copy, rng), on_insert=placer)
+                stored += 1
+        probe = [synthetic(base[i * 7 % len(base)], 900_000 + size + i, rng) for i in range(probes)]
+        started = time.perf_counter()
+        for article in probe:
+            store.save(article, on_insert=placer)
+        per_article = (time.perf_counter() - started) / probes
+        stored += probes
+        results.append((size, per_article))
+        print(f"  {size:>7} stored: {per_article * 1000:.1f} ms to store and place one article")
+    if len(results) > 1:
+        print(f"  cost ratio {results[-1][0]} vs {results[0][0]}: {results[-1][1] / results[0][1]:.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cache", type=Path, help="pickle of analysed articles (written on first use)")
+    parser.add_argument("--growth", default="1000,10000", help="database sizes for the cost of placing")
+    parser.add_argument("--no-growth", action="store_true")
+    args = parser.parse_args()
+    if not ECBPLUS.exists():
+        sys.exit(f"{ECBPLUS} is not here")
+    started = time.perf_counter()
+    records = load_ecbplus(args.cache)
+    print(f"read and analysed {len(records)} articles in {time.perf_counter() - started:.1f}s")
+    with tempfile.TemporaryDirectory() as folder:
+        cluster_dev(records, Path(folder))
+        if not args.no_growth:
+            print("cost of placing one article as the database grows (synthetic look-alikes):")
+            growth(records, [int(s) for s in args.growth.split(",")], Path(folder))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,130 @@
+"""Commands that read the database: articles, show, export, stories, story, duplicates."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsgraph.cli.common import DbOption, JsonOption, app, err, open_store, out
+from newsgraph.cli.render import article_view, articles_table, stories_table, story_view
+from newsgraph.store.story_queries import duplicate_groups, get_story, list_stories
+
+
+@app.command()
+def articles(
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+    all_versions: Annotated[bool, typer.Option("--all-versions", help="Include superseded versions.")] = False,
+) -> None:
+    """List stored articles: id, outlet, published, title, entities, dates.
+
+    Example: `newsgraph articles --json | jq '.[].title'`
+    """
+    rows = open_store(db).summaries(limit=limit, all_versions=all_versions)
+    if as_json:
+        sys.stdout.write(json.dumps([row.__dict__ for row in rows], ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.print(articles_table(rows))
+
+
+@app.command()
+def show(
+    article: Annotated[str, typer.Argument(help="Article id, unique id prefix, or external id.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """One article's clean text with entities and dates marked.
+
+    Example: `newsgraph show 6ea733eb`
+    """
+    record = open_store(db).get(article)
+    if as_json:
+        sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.print(article_view(record))
+
+
+@app.command()
+def export(
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    all_versions: Annotated[bool, typer.Option("--all-versions", help="Include superseded versions.")] = False,
+) -> None:
+    """Export every stored article record (the same records as `analyze --json`).
+
+    Example: `newsgraph export --format jsonl > out.jsonl`
+    """
+    if format != "jsonl":
+        raise typer.BadParameter(f"unknown format {format!r}; use jsonl", param_hint="--format")
+    store = open_store(db)
+    handle = output.open("w", encoding="utf-8") if output else sys.stdout
+    count = 0
+    try:
+        for record in store.iter_articles(all_versions=all_versions):
+            handle.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+            count += 1
+    finally:
+        if output:
+            handle.close()
+    err.print(f"{count} articles exported")
+
+
+@app.command()
+def stories(
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many (newest first).")] = None,
+) -> None:
+    """List stories: id, headline, article count, outlets, first and last date.
+
+    Example: `newsgraph stories --json | jq '.[0].articles'`
+    """
+    found = list_stories(open_store(db).engine, limit=limit)
+    if as_json:
+        sys.stdout.write(json.dumps([s.to_dict() for s in found], ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.print(stories_table(found))
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(help="Story id (or a unique prefix of it).")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """One story: its articles, outlets, dates and most mentioned entities.
+
+    Example: `newsgraph story s6ea733eb`
+    """
+    found = get_story(open_store(db).engine, story_id)
+    if as_json:
+        sys.stdout.write(json.dumps(found.to_dict(detail=True), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.print(story_view(found))
+
+
+@app.command()
+def duplicates(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Groups of exact and near-duplicate copies (syndication), each under its original.
+
+    Example: `newsgraph duplicates --json`
+    """
+    groups = duplicate_groups(open_store(db).engine)
+    if as_json:
+        sys.stdout.write(json.dumps(groups, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not groups:
+        out.print("No duplicates.")
+    for group in groups:
+        original = group["original"]
+        name = original["title"] or original["external_id"]
+        out.print(f"[bold]{original['id']}[/bold] {original['outlet'] or 'unknown'}: {name}", markup=True)
+        for copy in group["copies"]:
+            name = copy["title"] or copy["external_id"]
+            out.print(f"  {copy['kind']:<5} {copy['id']} {copy['outlet'] or 'unknown'}: {name}", markup=False)

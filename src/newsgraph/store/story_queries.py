@@ -1,0 +1,183 @@
+"""Read-only queries over stories and duplicates, for the CLI and (later) the API."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from newsgraph.errors import NotFoundError
+from newsgraph.store.models import ArticleRow, DateMentionRow, EntityMentionRow, FingerprintRow, StoryRow
+
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
+
+
+@dataclass
+class StoryArticle:
+    id: str
+    external_id: str
+    outlet: str | None
+    title: str | None
+    published: str | None
+    duplicate_of: str | None
+
+
+@dataclass
+class Story:
+    """A story as `newsgraph stories --json` prints it."""
+
+    id: str
+    title: str | None
+    articles: list[StoryArticle]
+    outlets: list[str]
+    first_published: str | None
+    last_published: str | None
+    top_entities: list[dict[str, Any]] = field(default_factory=list)
+    dates: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self, detail: bool = False) -> dict[str, Any]:
+        data = asdict(self)
+        data["article_count"] = len(self.articles)
+        if not detail:
+            data.pop("top_entities")
+            data.pop("dates")
+        return data
+
+
+def _members(session: Session, story_ids: list[str]) -> dict[str, list[StoryArticle]]:
+    rows = session.execute(
+        select(
+            ArticleRow.story_id,
+            ArticleRow.id,
+            ArticleRow.external_id,
+            ArticleRow.outlet,
+            ArticleRow.title,
+            ArticleRow.published_value,
+            ArticleRow.duplicate_of,
+        )
+        .where(ArticleRow.story_id.in_(story_ids), ArticleRow.is_current == 1)
+        .order_by(ArticleRow.published_value.asc().nulls_last(), ArticleRow.created_at, ArticleRow.id)
+    )
+    out: dict[str, list[StoryArticle]] = defaultdict(list)
+    for row in rows:
+        out[str(row[0])].append(StoryArticle(row[1], row[2], row[3], row[4], row[5], row[6]))
+    return out
+
+
+def _story(story_id: str, members: list[StoryArticle]) -> Story:
+    dated = sorted(m.published for m in members if m.published)
+    originals = [m for m in members if m.duplicate_of is None] or members
+    return Story(
+        id=story_id,
+        title=next((m.title for m in originals if m.title), None),
+        articles=members,
+        outlets=sorted({m.outlet for m in members if m.outlet}),
+        first_published=dated[0] if dated else None,
+        last_published=dated[-1] if dated else None,
+    )
+
+
+def list_stories(engine: Engine, limit: int | None = None, offset: int = 0) -> list[Story]:
+    """Stories, newest first (by their latest article's date, undated last)."""
+    with Session(engine) as session:
+        latest = func.max(ArticleRow.published_value)
+        query = (
+            select(ArticleRow.story_id)
+            .where(ArticleRow.story_id.is_not(None), ArticleRow.is_current == 1)
+            .group_by(ArticleRow.story_id)
+            .order_by(latest.desc().nulls_last(), ArticleRow.story_id)
+            .offset(offset)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        story_ids = [str(row[0]) for row in session.execute(query)]
+        members = _members(session, story_ids)
+        return [_story(story_id, members[story_id]) for story_id in story_ids]
+
+
+def get_story(engine: Engine, story_id: str, top: int = 15) -> Story:
+    """One story with its most mentioned entities and dates."""
+    with Session(engine) as session:
+        matches = list(session.scalars(select(StoryRow.id).where(StoryRow.id.like(f"{story_id}%")).limit(2)))
+        if story_id in matches or len(matches) == 1:
+            story_id = story_id if story_id in matches else matches[0]
+        else:
+            raise NotFoundError(f"no story {story_id!r}; `newsgraph stories` lists them")
+        members = _members(session, [story_id])[story_id]
+        story = _story(story_id, members)
+        ids = [m.id for m in members if m.duplicate_of is None]
+        entities: Counter[tuple[str, str]] = Counter()
+        for text, label in session.execute(
+            select(EntityMentionRow.text, EntityMentionRow.label).where(
+                EntityMentionRow.article_id.in_(ids), EntityMentionRow.label.in_(ENTITY_LABELS)
+            )
+        ):
+            entities[(text, label)] += 1
+        story.top_entities = [
+            {"text": t, "label": label, "mentions": n}
+            for (t, label), n in sorted(entities.items(), key=lambda i: (-i[1], i[0]))[:top]
+        ]
+        dates: Counter[str] = Counter()
+        for (date_value,) in session.execute(
+            select(DateMentionRow.value).where(
+                DateMentionRow.article_id.in_(ids),
+                DateMentionRow.kind == "date",
+                DateMentionRow.value.is_not(None),
+                DateMentionRow.status != "unresolved",
+            )
+        ):
+            if date_value and date_value[:1].isdigit():
+                dates[date_value] += 1
+        story.dates = [{"value": v, "mentions": n} for v, n in sorted(dates.items(), key=lambda i: (-i[1], i[0]))[:top]]
+        return story
+
+
+def duplicate_groups(engine: Engine) -> list[dict[str, Any]]:
+    """Each original with its copies, exact (same text) or near (syndicated with small edits)."""
+    with Session(engine) as session:
+        copies = session.execute(
+            select(ArticleRow.id, ArticleRow.external_id, ArticleRow.outlet, ArticleRow.title, ArticleRow.duplicate_of)
+            .where(ArticleRow.duplicate_of.is_not(None))
+            .order_by(ArticleRow.duplicate_of, ArticleRow.id)
+        ).all()
+        ids = sorted({c.duplicate_of for c in copies} | {c.id for c in copies})
+        hashes = {
+            row[0]: row[1]
+            for row in session.execute(
+                select(FingerprintRow.article_id, FingerprintRow.text_hash).where(FingerprintRow.article_id.in_(ids))
+            )
+        }
+        originals = {
+            row.id: row
+            for row in session.execute(
+                select(
+                    ArticleRow.id, ArticleRow.external_id, ArticleRow.outlet, ArticleRow.title, ArticleRow.story_id
+                ).where(ArticleRow.id.in_(ids))
+            )
+        }
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for copy in copies:
+        kind = "exact" if hashes.get(copy.id) and hashes.get(copy.id) == hashes.get(copy.duplicate_of) else "near"
+        groups[copy.duplicate_of].append(
+            {"id": copy.id, "external_id": copy.external_id, "outlet": copy.outlet, "title": copy.title, "kind": kind}
+        )
+    out = []
+    for original_id, members in sorted(groups.items()):
+        original = originals[original_id]
+        out.append(
+            {
+                "original": {
+                    "id": original.id,
+                    "external_id": original.external_id,
+                    "outlet": original.outlet,
+                    "title": original.title,
+                },
+                "story_id": original.story_id,
+                "copies": members,
+            }
+        )
+    return out

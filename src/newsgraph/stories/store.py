@@ -1,0 +1,249 @@
+"""Story clustering state in the database, used inside the transaction that stores an article."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import cast
+
+from sqlalchemy import Table, delete, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from newsgraph.store.models import (
+    ArticleRow,
+    KeyCountRow,
+    NeighbourRow,
+    StoryArticleRow,
+    StoryKeyRow,
+    StoryRow,
+)
+from newsgraph.stories.clustering import StoredArticle, StoryGraphStore
+from newsgraph.stories.features import ArticleFeatures, DocumentFrequencies
+
+TOTAL_KEY = ""
+KEY_COUNTS = cast(Table, KeyCountRow.__table__)
+STORY_KEYS = cast(Table, StoryKeyRow.__table__)
+STORY_ARTICLES = cast(Table, StoryArticleRow.__table__)
+NEIGHBOURS = cast(Table, NeighbourRow.__table__)
+CHUNK = 500
+
+
+def _chunks(items: list[str], size: int = CHUNK) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class SqlDocumentFrequencies(DocumentFrequencies):
+    """Document frequencies read from `key_counts` on demand and written through."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loaded: set[str] = set()
+        self._session: Session | None = None
+
+    @property
+    def session(self) -> Session:
+        assert self._session is not None, "bind() a session first"
+        return self._session
+
+    def bind(self, session: Session) -> None:
+        """Work in this transaction. Counts read earlier stay cached: they only ever grow, so a
+        cache that misses another writer's articles makes a word look a little rarer, no more."""
+        self._session = session
+        total = session.get(KeyCountRow, TOTAL_KEY)
+        self.total = total.count if total else 0
+
+    def prefetch(self, keys: Iterable[str]) -> None:
+        missing = sorted({k for k in keys if k not in self.loaded})
+        for chunk in _chunks(missing):
+            for key, count in self.session.execute(
+                select(KeyCountRow.key, KeyCountRow.count).where(KeyCountRow.key.in_(chunk))
+            ):
+                self.counts[key] = count
+            self.loaded.update(chunk)
+
+    def add(self, features: ArticleFeatures) -> None:
+        keys = sorted(set(features.keys()))
+        increment(self.session, [*keys, TOTAL_KEY])
+        for key in keys:
+            if key in self.loaded:
+                self.counts[key] = self.counts.get(key, 0) + 1
+        self.total += 1
+
+
+def increment(session: Session, keys: list[str]) -> None:
+    """Add one to each key's count in one statement (an upsert on SQLite and PostgreSQL)."""
+    table = KEY_COUNTS
+    dialect = session.get_bind().dialect.name
+    insert_stmt = pg_insert(table) if dialect == "postgresql" else sqlite_insert(table)
+    statement = insert_stmt.on_conflict_do_update(index_elements=[table.c.key], set_={"count": table.c.count + 1})
+    session.execute(statement, [{"key": key, "count": 1} for key in keys])
+
+
+class SqlStoryGraph(StoryGraphStore):
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def next_seq(self) -> int:
+        return int(self.session.scalar(select(func.coalesce(func.max(StoryArticleRow.seq), 0))) or 0) + 1
+
+    def postings(self, keys: list[str], per_key: int) -> Iterable[tuple[str, str]]:
+        table = STORY_KEYS
+        connection = self.session.connection()
+        for key in keys:
+            rows = connection.execute(
+                select(table.c.article_id).where(table.c.key == key).order_by(table.c.seq.desc()).limit(per_key)
+            )
+            for (article_id,) in rows:
+                yield key, article_id
+
+    def load(self, article_ids: list[str]) -> dict[str, StoredArticle]:
+        out: dict[str, StoredArticle] = {}
+        table = STORY_ARTICLES
+        connection = self.session.connection()
+        for chunk in _chunks(article_ids):
+            rows = connection.execute(
+                select(table.c.article_id, table.c.seq, table.c.published, table.c.counts).where(
+                    table.c.article_id.in_(chunk)
+                )
+            )
+            for article_id, seq, published, counts in rows:
+                out[article_id] = StoredArticle(article_id, seq, _features(counts, published))
+        return out
+
+    def published(self, article_ids: list[str]) -> dict[str, dt.date]:
+        table = STORY_ARTICLES
+        out: dict[str, dt.date] = {}
+        for chunk in _chunks(article_ids):
+            rows = self.session.connection().execute(
+                select(table.c.article_id, table.c.published).where(
+                    table.c.article_id.in_(chunk), table.c.published.is_not(None)
+                )
+            )
+            out.update({a: dt.date.fromisoformat(p) for a, p in rows})
+        return out
+
+    def neighbours(self, article_id: str) -> list[tuple[str, float]]:
+        table = NEIGHBOURS
+        rows = self.session.connection().execute(
+            select(table.c.neighbour_id, table.c.weight).where(table.c.article_id == article_id)
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def set_neighbours(self, article_id: str, neighbours: list[tuple[str, float]]) -> None:
+        table = NEIGHBOURS
+        connection = self.session.connection()
+        connection.execute(delete(table).where(table.c.article_id == article_id))
+        if neighbours:
+            connection.execute(
+                table.insert(), [{"article_id": article_id, "neighbour_id": n, "weight": w} for n, w in neighbours]
+            )
+
+    def stories_of(self, article_ids: Iterable[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for chunk in _chunks(sorted(set(article_ids))):
+            rows = self.session.execute(
+                select(StoryArticleRow.article_id, StoryArticleRow.story_id).where(
+                    StoryArticleRow.article_id.in_(chunk)
+                )
+            )
+            out.update({r[0]: r[1] for r in rows})
+        return out
+
+    def seqs(self, article_ids: Iterable[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for chunk in _chunks(sorted(set(article_ids))):
+            rows = self.session.execute(
+                select(StoryArticleRow.article_id, StoryArticleRow.seq).where(StoryArticleRow.article_id.in_(chunk))
+            )
+            out.update({r[0]: r[1] for r in rows})
+        return out
+
+    def recent_members(self, story_id: str, limit: int) -> list[str]:
+        rows = self.session.scalars(
+            select(StoryArticleRow.article_id)
+            .where(StoryArticleRow.story_id == story_id)
+            .order_by(StoryArticleRow.seq.desc())
+            .limit(limit)
+        )
+        return list(rows)
+
+    def edges_among(self, article_ids: set[str]) -> list[tuple[str, str, float]]:
+        ids = sorted(article_ids)
+        edges: list[tuple[str, str, float]] = []
+        for chunk in _chunks(ids):
+            rows = self.session.execute(
+                select(NeighbourRow.article_id, NeighbourRow.neighbour_id, NeighbourRow.weight).where(
+                    NeighbourRow.article_id.in_(chunk)
+                )
+            )
+            edges.extend((a, b, w) for a, b, w in rows if b in article_ids)
+        return edges
+
+    def story_exists(self, story_id: str) -> bool:
+        return self.session.get(StoryRow, story_id) is not None
+
+    def add(self, article: StoredArticle, story_id: str) -> None:
+        features = article.features
+        self._ensure_story(story_id)
+        self.session.add(
+            StoryArticleRow(
+                article_id=article.article_id,
+                seq=article.seq,
+                story_id=story_id,
+                published=features.published.isoformat() if features.published else None,
+                counts=features.counts(),
+            )
+        )
+        self.session.connection().execute(
+            STORY_KEYS.insert(),
+            [
+                {"key": key[:200], "seq": article.seq, "article_id": article.article_id}
+                for key in sorted(set(features.keys()))
+            ],
+        )
+        self.session.execute(update(ArticleRow).where(ArticleRow.id == article.article_id).values(story_id=story_id))
+        self.session.flush()
+
+    def move(self, moves: dict[str, str]) -> None:
+        old = self.stories_of(moves)
+        for story_id in sorted(set(moves.values())):
+            self._ensure_story(story_id)
+        by_story: dict[str, list[str]] = {}
+        for article_id, story_id in moves.items():
+            by_story.setdefault(story_id, []).append(article_id)
+        for story_id, article_ids in sorted(by_story.items()):
+            for chunk in _chunks(sorted(article_ids)):
+                self.session.execute(
+                    update(StoryArticleRow).where(StoryArticleRow.article_id.in_(chunk)).values(story_id=story_id)
+                )
+                # Duplicates follow the article they copy.
+                self.session.execute(
+                    update(ArticleRow)
+                    .where(or_(ArticleRow.id.in_(chunk), ArticleRow.duplicate_of.in_(chunk)))
+                    .values(story_id=story_id)
+                )
+        self.session.flush()
+        for story_id in sorted(set(old.values())):
+            remaining = self.session.scalar(
+                select(func.count()).select_from(StoryArticleRow).where(StoryArticleRow.story_id == story_id)
+            )
+            if not remaining:
+                self.session.execute(delete(StoryRow).where(StoryRow.id == story_id))
+        self.session.flush()
+
+    def _ensure_story(self, story_id: str) -> None:
+        if self.session.get(StoryRow, story_id) is None:
+            self.session.add(StoryRow(id=story_id))
+            self.session.flush()
+
+
+def _features(counts: dict[str, int], published: str | None) -> ArticleFeatures:
+    terms: Counter[str] = Counter()
+    entities: Counter[str] = Counter()
+    for key, count in counts.items():
+        (terms if key.startswith("t:") else entities)[key[2:]] = count
+    return ArticleFeatures(terms, entities, None, frozenset(), dt.date.fromisoformat(published) if published else None)
