@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import random
 import sys
 import tempfile
 import time
@@ -51,9 +50,10 @@ def cluster_dev(records: list[tuple[Article, str, str]], folder: Path) -> None:
     print(f"  storing + placing: {len(records) / seconds:.1f} articles/s (NLP not included)")
 
 
-def synthetic(article: Article, copy: int, rng: random.Random) -> Article:
-    """A look-alike of a real article under other names and another date: every fourth word
-    and every name is altered, so it is neither a copy nor in the original's story."""
+def synthetic(article: Article, copy: int, position: int, period: int | None = None) -> Article:
+    """A look-alike of a real article under other names, 100 days later per copy: every fourth
+    word and every name is altered, so it is neither a copy nor in the original's story, and
+    the shifted dates keep each copy's stories apart from the others (as real stories are)."""
     words = article.text.split(" ")
     text = " ".join(f"{w}{copy}" if i % 4 == copy % 4 and w.isalpha() else w for i, w in enumerate(words))
     entities = [
@@ -61,8 +61,8 @@ def synthetic(article: Article, copy: int, rng: random.Random) -> Article:
         for e in article.entities
         if e.label in ("PERSON", "ORG", "GPE", "FAC", "LOC", "NORP")
     ]
-    day = (copy * 3 + rng.randrange(3)) % 9000
-    published = (dt.date(2000, 1, 1) + dt.timedelta(days=day)).isoformat()
+    period = copy if period is None else period
+    published = (dt.date(2000, 1, 1) + dt.timedelta(days=period * 100 + position % 30)).isoformat()
     return dataclasses.replace(
         article,
         id=f"{copy:06x}{article.id[6:]}",
@@ -74,7 +74,6 @@ def synthetic(article: Article, copy: int, rng: random.Random) -> Article:
 
 
 def growth(records: list[tuple[Article, str, str]], sizes: list[int], folder: Path, probes: int = 20) -> None:
-    rng = random.Random(1)
     store = ArticleStore(open_database(f"sqlite:///{folder / 'growth.db'}"))
     placer = StoryPlacer()
     base = [a for a, _, _ in records]
@@ -84,12 +83,13 @@ def growth(records: list[tuple[Article, str, str]], sizes: list[int], folder: Pa
     for size in sizes:
         while stored < size:
             copy += 1
-            for article in base:
+            for position, article in enumerate(base):
                 if stored >= size:
                     break
-                store.save(synthetic(article, copy, rng), on_insert=placer)
+                store.save(synthetic(article, copy, position), on_insert=placer)
                 stored += 1
-        probe = [synthetic(base[i * 7 % len(base)], 900_000 + size + i, rng) for i in range(probes)]
+        # Probes: new look-alikes dated within the newest copy's period, as fresh news would be.
+        probe = [synthetic(base[i * 37 % len(base)], 100_000 + size + i, i * 37, period=copy) for i in range(probes)]
         started = time.perf_counter()
         for article in probe:
             store.save(article, on_insert=placer)

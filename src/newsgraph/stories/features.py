@@ -20,8 +20,6 @@ from newsgraph.records import Article
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*[^\W_]|\d+(?:[.,]\d+)?", re.UNICODE)
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
-# Labels whose most-mentioned member is "who the story is about".
-MAIN_LABELS = frozenset({"PERSON", "ORG"})
 # Words too common in news to tell stories apart, beside the stop words.
 MAX_KEY = 100
 NEWS_WORDS = frozenset({"said", "says", "told", "according", "reported", "reports", "news", "year", "years", "new"})
@@ -51,8 +49,6 @@ def entity_key(text: str) -> str:
 class ArticleFeatures:
     terms: Counter[str]
     entities: Counter[str]
-    main: str | None
-    years: frozenset[int]
     published: dt.date | None
 
     def counts(self) -> dict[str, int]:
@@ -74,7 +70,6 @@ def article_features(article: Article) -> ArticleFeatures:
         if key := term_key(match.group()):
             terms[key] += 1
     entities: Counter[str] = Counter()
-    mains: Counter[str] = Counter()
     for mention in article.entities:
         if mention.label not in ENTITY_LABELS:
             continue
@@ -84,23 +79,8 @@ def article_features(article: Article) -> ArticleFeatures:
         if not key:
             continue
         entities[key] += 1
-        if mention.label in MAIN_LABELS:
-            mains[key] += 1
-    main = None
-    if mains:
-        key, count = min(mains.items(), key=lambda item: (-item[1], item[0]))
-        main = key if count >= 2 else None
-    years = frozenset(
-        int(d.value[:4])
-        for d in article.dates
-        if d.value
-        and d.kind == "date"
-        and d.status == "resolved"
-        and d.granularity in ("day", "month")
-        and d.value[:4].isdigit()
-    )
     published = dt.date.fromisoformat(article.published.value) if article.published.value else None
-    return ArticleFeatures(terms, entities, main, years, published)
+    return ArticleFeatures(terms, entities, published)
 
 
 class DocumentFrequencies:
