@@ -29,6 +29,7 @@ test: lint
 bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/stories.py
+	$(BIN)/python bench/dates.py
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm

@@ -1,0 +1,81 @@
+"""Date finding and normalisation on real newswire with gold TIMEX3 values.
+
+    python bench/dates.py [--show-errors N]
+
+Reads ../shared/data/timeml/aquaint.jsonl (73 articles, TempEval-3 AQUAINT), analyses each
+text with its gold document creation time as the publication date, and compares our date
+expressions (kind "date") with the gold DATE expressions: strict and relaxed (overlap) span
+precision, recall and F1, and value accuracy on the relaxed matches (TempEval-3 style).
+Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from newsgraph.nlp.pipeline import Analyzer
+from newsgraph.records import Article, Published
+from newsgraph.settings import DEFAULT_PIPELINE
+
+AQUAINT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "timeml" / "aquaint.jsonl"
+
+
+def prf(found: int, gold: int, matched: int) -> tuple[float, float, float]:
+    p = matched / found if found else 0.0
+    r = matched / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--show-errors", type=int, default=0, help="print this many wrong values")
+    args = parser.parse_args()
+    if not AQUAINT.exists():
+        sys.exit(f"{AQUAINT} is not here")
+    rows = [json.loads(line) for line in AQUAINT.read_text().splitlines()]
+    analyzer = Analyzer(DEFAULT_PIPELINE)
+    started = time.perf_counter()
+    articles = analyzer.analyze(
+        Article(
+            id=f"{i:016x}", external_id=r["id"], text=r["text"], published=Published(r["published"][:10], "metadata")
+        )
+        for i, r in enumerate(rows)
+    )
+    gold_n = found_n = strict = relaxed_found = relaxed_gold = values_ok = 0
+    errors = []
+    for row, article in zip(rows, articles, strict=True):
+        gold = [t for t in row["timexes"] if t["type"] == "DATE"]
+        found = [d for d in article.dates if d.kind == "date"]
+        gold_n += len(gold)
+        found_n += len(found)
+        spans = {(g["start"], g["end"]) for g in gold}
+        strict += sum(1 for d in found if (d.start, d.end) in spans)
+        relaxed_found += sum(1 for d in found if any(d.start < g["end"] and g["start"] < d.end for g in gold))
+        for g in gold:
+            hit = next((d for d in found if d.start < g["end"] and g["start"] < d.end), None)
+            if hit is None:
+                continue
+            relaxed_gold += 1
+            if hit.value == g["value"]:
+                values_ok += 1
+            else:
+                errors.append((row["published"][:10], g["text"], g["value"], hit.text, hit.value))
+    seconds = time.perf_counter() - started
+    print(f"{len(rows)} articles, {gold_n} gold DATE expressions, {found_n} found ({seconds:.1f}s)")
+    p, r, f = prf(found_n, gold_n, strict)
+    print(f"strict span   P={p:.3f} R={r:.3f} F1={f:.3f}")
+    p = relaxed_found / found_n if found_n else 0.0
+    r = relaxed_gold / gold_n if gold_n else 0.0
+    print(f"relaxed span  P={p:.3f} R={r:.3f} F1={2 * p * r / (p + r) if p + r else 0.0:.3f}")
+    accuracy = values_ok / relaxed_gold if relaxed_gold else 0.0
+    print(f"value accuracy on relaxed matches: {accuracy:.3f} ({values_ok}/{relaxed_gold})")
+    for published, text, gold_value, ours, value in errors[: args.show_errors]:
+        print(f"  {published}  gold {text!r} = {gold_value}   ours {ours!r} = {value}")
+
+
+if __name__ == "__main__":
+    main()
