@@ -38,12 +38,23 @@ class Sentence:
 
 @dataclass
 class EntityMention:
-    """A named-entity mention as the NER model (and our fixes) found it."""
+    """A named-entity mention as the NER model (and our fixes) found it, with the canonical
+    entity it refers to (None for numbers, dates and the like)."""
 
     text: str
     label: str
     start: int
     end: int
+    entity_id: str | None = None
+
+
+@dataclass
+class CanonicalEntity:
+    """An entity the article mentions: the id all its mentions share, across articles."""
+
+    id: str
+    name: str
+    type: str
 
 
 @dataclass
@@ -76,6 +87,7 @@ class Article:
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    canonical_entities: list[CanonicalEntity] = field(default_factory=list)
     source: str | None = None
     version: int = 1
     supersedes: str | None = None
@@ -102,6 +114,7 @@ class Article:
             sentences=[Sentence(**s) for s in data.get("sentences", [])],
             entities=[EntityMention(**e) for e in data.get("entities", [])],
             dates=[DateMention(**d) for d in data.get("dates", [])],
+            canonical_entities=[CanonicalEntity(**c) for c in data.get("canonical_entities", [])],
             source=data.get("source"),
             version=data.get("version", 1),
             supersedes=data.get("supersedes"),

@@ -50,6 +50,12 @@ FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 FUTURE_PARTICIPLES = frozenset({"scheduled", "expected", "due", "set", "planned", "slated", "going"})
 PRESENT_AUX = frozenset({"is", "are", "'s", "'re", "am"})
 
+# Last words of outlet names ("Fox News Digital", "The Times"): alone after "told", they are what
+# is left of a name cut by the scraper, not an organisation.
+OUTLET_TAIL_WORDS = frozenset(
+    {"digital", "news", "times", "post", "journal", "daily", "herald", "tribune", "wire", "online", "magazine", "today"}
+)
+OFFICE_WORDS = frozenset({"secretary", "minister", "ministry", "undersecretary"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "we", "i", "you", "his", "hers", "its", "their"})
 
 
@@ -75,11 +81,51 @@ def fix_entities(doc: Doc) -> Doc:
     for ent in doc.ents:
         if ent.text.lower() in PRONOUNS or not ent.text.strip():
             continue
+        if is_truncated_outlet(ent) or is_headline_org(ent) or is_title_word(ent):
+            continue
+        if ent.label_ == "ORG" and (cut := _possessive_split(ent)) is not None:
+            fixed.extend(cut)
+            continue
         if len(ent) > 1 and ent[-1].text in ("'s", "’s", "'", "’"):
             ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)
         fixed.append(ent)
     doc.ents = fixed
     return doc
+
+
+def is_truncated_outlet(span: Span) -> bool:
+    """ "told Digital": one outlet-tail word after a speech verb or "to", capitalised, alone."""
+    if span.label_ != "ORG" or len(span) != 1 or span.text.lower() not in OUTLET_TAIL_WORDS:
+        return False
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before in ("told", "to", "tells", "telling")
+
+
+def is_title_word(span: Span) -> bool:
+    """ "Secretary of State": the last word of an office is not an organisation."""
+    if span.label_ != "ORG" or len(span) != 1 or span.start < 2:
+        return False
+    doc = span.doc
+    return doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in OFFICE_WORDS
+
+
+def _possessive_split(span: Span) -> list[Span] | None:
+    """ "the Defense Ministry's Penza Institute" names two organisations, not one."""
+    for token in span[1:-1]:
+        if token.text in ("'s", "’s") and span.doc[token.i + 1].is_title:
+            return [Span(span.doc, span.start, token.i, "ORG"), Span(span.doc, token.i + 1, span.end, "ORG")]
+    return None
+
+
+def is_headline_org(span: Span) -> bool:
+    """A Title Case headline line is not an organisation, however capitalised."""
+    if span.label_ != "ORG" or len(span) < 4:
+        return False
+    sentence = span.sent
+    words = [t for t in sentence if t.is_alpha]
+    if len(words) < 5 or sentence.text.rstrip()[-1:] in '.!?"”':
+        return False
+    return len(span) / max(1, len(words)) >= 0.5 and all(t.text[0].isupper() for t in words if len(t) > 3)
 
 
 @Language.component("newsgraph_dates", requires=["doc.ents"], assigns=["doc._.dates"])

@@ -10,8 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.nlp import components  # noqa: F401  (registers the components)
-from newsgraph.records import Article, EntityMention, Sentence
+from newsgraph.nlp import components, entities  # noqa: F401  (registers the components)
+from newsgraph.records import Article, CanonicalEntity, EntityMention, Sentence
 
 # Not needed by any stage: the lemmatizer costs ~20% of the model's time.
 DISABLED = ("lemmatizer",)
@@ -33,6 +33,7 @@ def load_pipeline(name: str) -> Language:
     else:
         nlp.add_pipe("newsgraph_paragraphs")
     nlp.add_pipe("newsgraph_entity_fixes", last=True)
+    nlp.add_pipe("newsgraph_entity_links", last=True)
     nlp.add_pipe("newsgraph_dates", last=True)
     # nlp.max_length guards memory; articles are capped well below it at ingest.
     nlp.max_length = max(nlp.max_length, 2_000_000)
@@ -72,7 +73,16 @@ class Analyzer:
 def fill_record(article: Article, doc: Doc) -> Article:
     """Copy what the components found on the Doc into the record."""
     article.sentences = [_trimmed(doc.text, s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
-    article.entities = [EntityMention(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents]
+    links = doc._.entity_links or [None] * len(doc.ents)
+    article.entities = [
+        EntityMention(e.text, e.label_, e.start_char, e.end_char, link.entity_id if link else None)
+        for e, link in zip(doc.ents, links, strict=True)
+    ]
+    canonical: dict[str, CanonicalEntity] = {}
+    for link in links:
+        if link is not None and link.entity_id not in canonical:
+            canonical[link.entity_id] = CanonicalEntity(link.entity_id, link.name, link.type)
+    article.canonical_entities = sorted(canonical.values(), key=lambda c: c.id)
     article.dates = list(doc._.dates or [])
     return article
 

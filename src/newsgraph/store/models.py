@@ -184,3 +184,13 @@ class BandRow(Base):
 
     band: Mapped[str] = mapped_column(String(40), primary_key=True)
     article_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+
+class EntityAliasRow(Base):
+    """A surface form of an entity (lower-cased), with how many mentions used it."""
+
+    __tablename__ = "entity_aliases"
+
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
+    alias: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
+    mentions: Mapped[int] = mapped_column(Integer, default=0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
@@ -12,11 +12,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from newsgraph.errors import NotFoundError
-from newsgraph.records import Article, DateMention, EntityMention, Published, Removed, Sentence
+from newsgraph.records import Article, CanonicalEntity, DateMention, EntityMention, Published, Removed, Sentence
+from newsgraph.store.entities import register_entities, resolve_short_names
 from newsgraph.store.models import (
     ArticleRow,
     DateMentionRow,
     EntityMentionRow,
+    EntityRow,
     IngestErrorRow,
     RemovedRow,
     SentenceRow,
@@ -77,6 +79,8 @@ class ArticleStore:
                     session.execute(
                         update(ArticleRow).where(ArticleRow.external_id == article.external_id).values(is_current=0)
                     )
+                resolve_short_names(session, article)
+                register_entities(session, article)
                 session.add(_to_row(article))
                 session.flush()
                 if on_insert is not None:
@@ -123,7 +127,7 @@ class ArticleStore:
         with Session(self.engine) as session:
             row = session.get(ArticleRow, article_id)
             assert row is not None
-            return _to_record(row)
+            return _to_record(row, _entity_names(session, [row]))
 
     def count(self, current_only: bool = True) -> int:
         with Session(self.engine) as session:
@@ -185,11 +189,24 @@ class ArticleStore:
                 if not all_versions:
                     query = query.where(ArticleRow.is_current == 1)
                 rows = session.scalars(query).all()
-                records = [_to_record(row) for row in rows]
+                names = _entity_names(session, rows)
+                records = [_to_record(row, names) for row in rows]
             if not records:
                 return
             yield from records
             last = records[-1].id
+
+
+def _entity_names(session: Session, rows: Sequence[ArticleRow]) -> dict[str, tuple[str, str]]:
+    ids = sorted({e.entity_id for row in rows for e in row.entities if e.entity_id})
+    names: dict[str, tuple[str, str]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for entity in session.execute(
+            select(EntityRow.id, EntityRow.name, EntityRow.type).where(EntityRow.id.in_(chunk))
+        ):
+            names[entity[0]] = (entity[1], entity[2])
+    return names
 
 
 def _to_row(article: Article) -> ArticleRow:
@@ -213,7 +230,9 @@ def _to_row(article: Article) -> ArticleRow:
             SentenceRow(position=i, start_char=s.start, end_char=s.end) for i, s in enumerate(article.sentences)
         ],
         entities=[
-            EntityMentionRow(position=i, text=e.text, label=e.label, start_char=e.start, end_char=e.end)
+            EntityMentionRow(
+                position=i, text=e.text, label=e.label, start_char=e.start, end_char=e.end, entity_id=e.entity_id
+            )
             for i, e in enumerate(article.entities)
         ],
         dates=[
@@ -233,7 +252,8 @@ def _to_row(article: Article) -> ArticleRow:
     )
 
 
-def _to_record(row: ArticleRow) -> Article:
+def _to_record(row: ArticleRow, names: dict[str, tuple[str, str]]) -> Article:
+    ids = sorted({e.entity_id for e in row.entities if e.entity_id})
     return Article(
         id=row.id,
         external_id=row.external_id,
@@ -245,11 +265,12 @@ def _to_record(row: ArticleRow) -> Article:
         published=Published(row.published_value, row.published_source),  # type: ignore[arg-type]
         removed=[Removed(r.text, r.reason) for r in row.removed],
         sentences=[Sentence(s.start_char, s.end_char) for s in row.sentences],
-        entities=[EntityMention(e.text, e.label, e.start_char, e.end_char) for e in row.entities],
+        entities=[EntityMention(e.text, e.label, e.start_char, e.end_char, e.entity_id) for e in row.entities],
         dates=[
             DateMention(d.text, d.start_char, d.end_char, d.value, d.granularity, d.status, d.modifier, d.kind)  # type: ignore[arg-type]
             for d in row.dates
         ],
+        canonical_entities=[CanonicalEntity(i, *names[i]) for i in ids if i in names],
         source=row.source,
         version=row.version,
         supersedes=row.supersedes,
