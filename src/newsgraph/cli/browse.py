@@ -8,9 +8,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
+from rich.table import Table
 
 from newsgraph.cli.common import DbOption, JsonOption, app, err, open_store, out
 from newsgraph.cli.render import article_view, articles_table, stories_table, story_view
+from newsgraph.store.entity_queries import get_entity, list_entities
 from newsgraph.store.story_queries import duplicate_groups, get_story, list_stories
 
 
@@ -128,3 +131,56 @@ def duplicates(db: DbOption = None, as_json: JsonOption = False) -> None:
         for copy in group["copies"]:
             name = copy["title"] or copy["external_id"]
             out.print(f"  {copy['kind']:<5} {copy['id']} {copy['outlet'] or 'unknown'}: {name}", markup=False)
+
+
+@app.command()
+def entities(
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    type: Annotated[str | None, typer.Option("--type", help="Only this type: PERSON, ORG, GPE, LOC, FAC, ...")] = None,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+) -> None:
+    """Canonical entities, most mentioned first: id, name, type, articles, mentions.
+
+    Example: `newsgraph entities --type PERSON`
+    """
+    rows = list_entities(open_store(db).engine, type=type, limit=limit)
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table()
+    for name in ("id", "name", "type", "articles", "mentions"):
+        table.add_column(name, overflow="fold", justify="right" if name in ("articles", "mentions") else "left")
+    for row in rows:
+        table.add_row(row["id"], row["name"], row["type"], str(row["articles"]), str(row["mentions"]))
+    out.print(table)
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="Entity id, name or alias (e.g. 'Gusev', 'the Kremlin').")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """One entity: canonical name, type, aliases, the articles that mention it.
+
+    Example: `newsgraph entity Kremlin --json`
+    """
+    found = get_entity(open_store(db).engine, name)
+    if as_json:
+        sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+        return
+    out.print(f"[bold]{escape(found['name'])}[/bold] ({found['type']}, {found['id']})", markup=True)
+    out.print("aliases: " + ", ".join(f"{a['alias']} ({a['mentions']})" for a in found["aliases"]), markup=False)
+    table = Table(title="articles")
+    for column in ("id", "outlet", "published", "title", "mentions"):
+        table.add_column(column, overflow="fold")
+    for a in found["articles"]:
+        table.add_row(
+            a["id"],
+            a["outlet"] or "unknown",
+            a["published"] or "unknown",
+            a["title"] or a["external_id"],
+            str(a["mentions"]),
+        )
+    out.print(table)

@@ -31,15 +31,15 @@ def resolve_short_names(session: Session, article: Article) -> None:
     """Point a lone surname or acronym at the single stored entity it is short for."""
     remap: dict[str, CanonicalEntity] = {}
     for entity in article.canonical_entities:
-        single = len(entity.name.split()) == 1
-        if not single or entity.type not in ("PERSON", "ORG") or (entity.type == "ORG" and not entity.name.isupper()):
+        if len(entity.name.split()) != 1 or entity.type not in ("PERSON", "ORG"):
             continue
+        # An acronym stands for an organisation; any other lone name may be a person's surname
+        # (the NER model often tags a lone surname ORG).
+        wanted = "ORG" if entity.type == "ORG" and entity.name.isupper() else "PERSON"
         rows = session.execute(
             select(EntityRow.id, EntityRow.name, EntityRow.type)
             .join(EntityAliasRow, EntityAliasRow.entity_id == EntityRow.id)
-            .where(
-                EntityAliasRow.alias == _alias(entity.name), EntityRow.type == entity.type, EntityRow.id != entity.id
-            )
+            .where(EntityAliasRow.alias == _alias(entity.name), EntityRow.type == wanted, EntityRow.id != entity.id)
             .distinct()
         ).all()
         full = [r for r in rows if len(r.name.split()) > 1]

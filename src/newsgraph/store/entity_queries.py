@@ -1,0 +1,101 @@
+"""Read-only queries over canonical entities, for the CLI and (later) the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from newsgraph.errors import NotFoundError
+from newsgraph.store.models import ArticleRow, EntityAliasRow, EntityMentionRow, EntityRow
+
+
+def list_entities(engine: Engine, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Entities by how many current articles mention them (most first)."""
+    with Session(engine) as session:
+        articles = func.count(func.distinct(EntityMentionRow.article_id))
+        query = (
+            select(
+                EntityRow.id, EntityRow.name, EntityRow.type, articles.label("articles"), func.count().label("mentions")
+            )
+            .join(EntityMentionRow, EntityMentionRow.entity_id == EntityRow.id)
+            .join(ArticleRow, ArticleRow.id == EntityMentionRow.article_id)
+            .where(ArticleRow.is_current == 1)
+            .group_by(EntityRow.id, EntityRow.name, EntityRow.type)
+            .order_by(articles.desc(), EntityRow.id)
+        )
+        if type:
+            query = query.where(EntityRow.type == type.upper())
+        if limit:
+            query = query.limit(limit)
+        return [
+            {"id": r.id, "name": r.name, "type": r.type, "articles": r.articles, "mentions": r.mentions}
+            for r in session.execute(query)
+        ]
+
+
+def find_entity_id(session: Session, name: str) -> str:
+    """An entity by id, by any of its names (most mentioned first), or by part of its name."""
+    if session.get(EntityRow, name) is not None:
+        return name
+    alias = " ".join(name.replace("’", "'").lower().split())
+    by_alias = session.execute(
+        select(EntityAliasRow.entity_id)
+        .where(EntityAliasRow.alias == alias)
+        .group_by(EntityAliasRow.entity_id)
+        .order_by(func.sum(EntityAliasRow.mentions).desc(), EntityAliasRow.entity_id)
+        .limit(1)
+    ).scalar()
+    if by_alias:
+        return by_alias
+    partial = session.scalars(
+        select(EntityRow.id).where(EntityRow.name.ilike(f"%{name}%")).order_by(EntityRow.id).limit(1)
+    ).first()
+    if partial:
+        return partial
+    raise NotFoundError(f"no entity {name!r}; `newsgraph entities` lists them")
+
+
+def get_entity(engine: Engine, name: str) -> dict[str, Any]:
+    """An entity with its aliases and the articles that mention it."""
+    with Session(engine) as session:
+        entity_id = find_entity_id(session, name)
+        entity = session.get(EntityRow, entity_id)
+        assert entity is not None
+        aliases = [
+            {"alias": a, "mentions": n}
+            for a, n in session.execute(
+                select(EntityAliasRow.alias, EntityAliasRow.mentions)
+                .where(EntityAliasRow.entity_id == entity_id)
+                .order_by(EntityAliasRow.mentions.desc(), EntityAliasRow.alias)
+            )
+        ]
+        articles = [
+            {
+                "id": r.id,
+                "external_id": r.external_id,
+                "outlet": r.outlet,
+                "title": r.title,
+                "published": r.published_value,
+                "story_id": r.story_id,
+                "mentions": r.mentions,
+            }
+            for r in session.execute(
+                select(
+                    ArticleRow.id,
+                    ArticleRow.external_id,
+                    ArticleRow.outlet,
+                    ArticleRow.title,
+                    ArticleRow.published_value,
+                    ArticleRow.story_id,
+                    func.count().label("mentions"),
+                )
+                .join(EntityMentionRow, EntityMentionRow.article_id == ArticleRow.id)
+                .where(EntityMentionRow.entity_id == entity_id, ArticleRow.is_current == 1)
+                .group_by(ArticleRow.id)
+                .order_by(ArticleRow.published_value.desc().nulls_last(), ArticleRow.id)
+            )
+        ]
+        return {"id": entity.id, "name": entity.name, "type": entity.type, "aliases": aliases, "articles": articles}

@@ -1,0 +1,77 @@
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsgraph.ingest import prepare_article, read_source
+from newsgraph.nlp.pipeline import Analyzer
+from newsgraph.records import Article, Published
+from newsgraph.settings import Settings
+
+
+def analyse(analyzer: Analyzer, text: str) -> Article:
+    return analyzer.analyze_one(
+        Article(id="0" * 16, external_id="t", text=text, published=Published("2025-03-05", "given"))
+    )
+
+
+def ids_of(article: Article, text: str) -> set[str | None]:
+    return {e.entity_id for e in article.entities if e.text == text}
+
+
+def test_capitals_act_for_their_country_only_as_actors(analyzer: Analyzer) -> None:
+    acting = analyse(analyzer, "Moscow agreed to supply the parts, and Tehran's negotiators accepted.")
+    place = analyse(analyzer, "The experts flew from Moscow to Paris on two flights.")
+    assert ids_of(acting, "Moscow") == {"country:ru"}
+    assert ids_of(place, "Moscow") == {"gpe:moscow"}
+
+
+def test_gazetteer_names_demonyms_and_abbreviations(analyzer: Analyzer) -> None:
+    article = analyse(
+        analyzer, "Russian officials met U.S. envoys in Geneva. The United States and Russia issued a statement."
+    )
+    ids = {e.text: e.entity_id for e in article.entities}
+    assert ids.get("Russian") == ids.get("Russia") == "country:ru"
+    assert ids.get("U.S.") == ids.get("The United States") == "country:us"
+
+
+@pytest.fixture(scope="module")
+def seed_records(seeds: dict[str, Path], analyzer: Analyzer) -> dict[str, Article]:
+    out = {}
+    for key, path in seeds.items():
+        [raw] = list(read_source(path, Settings(database_url="sqlite://")))
+        out[key] = analyzer.analyze_one(prepare_article(raw, published="2025-03-05"))  # type: ignore[arg-type]
+    return out
+
+
+def test_seed_entities_resolve_to_shared_ids(seed_records: dict[str, Article]) -> None:
+    s000, s003 = seed_records["000"], seed_records["003"]
+    assert ids_of(s000, "Andrei Gusev") == {"person:andrei-gusev"}
+    assert ids_of(s003, "Taleblu") == ids_of(s003, "Behnam Ben Taleblu") == {"person:behnam-ben-taleblu"}
+    assert ids_of(s003, "Stricker") == {"person:andrea-stricker"}
+    assert ids_of(s003, "FDD") == {"org:foundation-for-defense-of-democracies"}
+    assert ids_of(s003, "Kremlin") == {"country:ru"}
+    assert ids_of(s000, "the Islamic Republic") == {"country:ir"}
+    assert "country:ru" in ids_of(s003, "Moscow")  # "Moscow agreed", "Moscow and Tehran ... solidified"
+    assert "gpe:moscow" in ids_of(s000, "Moscow")  # "from Moscow to Tehran"
+    for record in (s000, s003):
+        assert ids_of(record, "Russian") == {"country:ru"}
+        assert "country:ir" in ids_of(record, "Iran")
+    assert ids_of(s003, "U.S.") == {"country:us"}
+    assert not ids_of(s003, "Digital"), "a truncated outlet name is not an organisation"
+    names = {c.name for c in s000.canonical_entities}
+    assert {"Penza Artillery Engineering Institute", "Russian Defense Ministry"} <= names
+    for record in (s000, s003):
+        for mention in record.entities:
+            assert record.text[mention.start : mention.end] == mention.text
+
+
+def test_a_lone_surname_joins_the_full_name_stored_earlier(tmp_path: Path, db_url: str, cli: Any) -> None:
+    (tmp_path / "a.txt").write_text("Talks\n\nForeign Minister Sergey Lavrov met his counterpart in Riyadh on Monday.")
+    (tmp_path / "b.txt").write_text(
+        "More talks\n\nLavrov said on Tuesday that the meeting had been useful for both sides."
+    )
+    cli("ingest", str(tmp_path / "a.txt"), "--db", db_url)
+    cli("ingest", str(tmp_path / "b.txt"), "--db", db_url)
+    entity = cli("entity", "Lavrov", "--db", db_url, "--json").stdout
+    assert '"person:sergey-lavrov"' in entity and entity.count('"external_id"') == 2
