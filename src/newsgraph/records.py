@@ -72,6 +72,48 @@ class DateMention:
 
 
 @dataclass
+class Speaker:
+    """Who a claim is attributed to: a named person or organisation, or a described source."""
+
+    name: str | None
+    entity_id: str | None
+    role: str | None
+    organisation: str | None
+    anonymous: bool
+    description: str | None
+
+
+@dataclass
+class Claim:
+    """Something the article attributes to a source, with the evidence's offsets."""
+
+    kind: Literal["direct_quote", "indirect", "according_to", "report"]
+    text: str
+    start: int
+    end: int
+    speaker: Speaker | None
+    channel: str | None
+    issues: list[str]
+    sentence: Sentence
+    cue: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        speaker = data.get("speaker")
+        return cls(
+            kind=data["kind"],
+            text=data["text"],
+            start=data["start"],
+            end=data["end"],
+            speaker=Speaker(**speaker) if speaker else None,
+            channel=data.get("channel"),
+            issues=list(data.get("issues", [])),
+            sentence=Sentence(**data["sentence"]),
+            cue=data.get("cue"),
+        )
+
+
+@dataclass
 class Article:
     """One news article: its provenance, its clean text and what analysis found in it."""
 
@@ -88,6 +130,7 @@ class Article:
     entities: list[EntityMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     canonical_entities: list[CanonicalEntity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
     source: str | None = None
     version: int = 1
     supersedes: str | None = None
@@ -115,6 +158,7 @@ class Article:
             entities=[EntityMention(**e) for e in data.get("entities", [])],
             dates=[DateMention(**d) for d in data.get("dates", [])],
             canonical_entities=[CanonicalEntity(**c) for c in data.get("canonical_entities", [])],
+            claims=[Claim.from_dict(c) for c in data.get("claims", [])],
             source=data.get("source"),
             version=data.get("version", 1),
             supersedes=data.get("supersedes"),

@@ -13,6 +13,7 @@ from typing import Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newsgraph.nlp.attribution_rules import OUTLET_TAIL_WORDS
 from newsgraph.nlp.dates import resolve_date, with_context_year
 from newsgraph.records import DateMention
 
@@ -50,11 +51,6 @@ FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 FUTURE_PARTICIPLES = frozenset({"scheduled", "expected", "due", "set", "planned", "slated", "going"})
 PRESENT_AUX = frozenset({"is", "are", "'s", "'re", "am"})
 
-# Last words of outlet names ("Fox News Digital", "The Times"): alone after "told", they are what
-# is left of a name cut by the scraper, not an organisation.
-OUTLET_TAIL_WORDS = frozenset(
-    {"digital", "news", "times", "post", "journal", "daily", "herald", "tribune", "wire", "online", "magazine", "today"}
-)
 OFFICE_WORDS = frozenset({"secretary", "minister", "ministry", "undersecretary"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "we", "i", "you", "his", "hers", "its", "their"})
 

@@ -69,6 +69,9 @@ class ArticleRow(Base):
     dates: Mapped[list[DateMentionRow]] = relationship(
         order_by="DateMentionRow.position", cascade="all, delete-orphan", lazy="selectin"
     )
+    claims: Mapped[list[ClaimRow]] = relationship(
+        order_by="ClaimRow.position", cascade="all, delete-orphan", lazy="selectin"
+    )
 
 
 class RemovedRow(Base):
@@ -194,3 +197,28 @@ class EntityAliasRow(Base):
     entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
     alias: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
     mentions: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ClaimRow(Base):
+    """A claim with its attribution; offsets index the article's text."""
+
+    __tablename__ = "claims"
+
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    sentence_end: Mapped[int] = mapped_column(Integer)
+    cue: Mapped[str | None] = mapped_column(String(64))
+    has_speaker: Mapped[int] = mapped_column(Integer)
+    speaker_name: Mapped[str | None] = mapped_column(Text)
+    speaker_entity_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    speaker_role: Mapped[str | None] = mapped_column(Text)
+    speaker_organisation: Mapped[str | None] = mapped_column(Text)
+    speaker_anonymous: Mapped[int] = mapped_column(Integer)
+    speaker_description: Mapped[str | None] = mapped_column(Text)
+    channel: Mapped[str | None] = mapped_column(Text)
+    issues: Mapped[list[str]] = mapped_column(JSON)

@@ -12,10 +12,21 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from newsgraph.errors import NotFoundError
-from newsgraph.records import Article, CanonicalEntity, DateMention, EntityMention, Published, Removed, Sentence
+from newsgraph.records import (
+    Article,
+    CanonicalEntity,
+    Claim,
+    DateMention,
+    EntityMention,
+    Published,
+    Removed,
+    Sentence,
+    Speaker,
+)
 from newsgraph.store.entities import register_entities, resolve_short_names
 from newsgraph.store.models import (
     ArticleRow,
+    ClaimRow,
     DateMentionRow,
     EntityMentionRow,
     EntityRow,
@@ -235,6 +246,7 @@ def _to_row(article: Article) -> ArticleRow:
             )
             for i, e in enumerate(article.entities)
         ],
+        claims=[_claim_row(i, c) for i, c in enumerate(article.claims)],
         dates=[
             DateMentionRow(
                 position=i,
@@ -271,10 +283,58 @@ def _to_record(row: ArticleRow, names: dict[str, tuple[str, str]]) -> Article:
             for d in row.dates
         ],
         canonical_entities=[CanonicalEntity(i, *names[i]) for i in ids if i in names],
+        claims=[_claim_record(c) for c in row.claims],
         source=row.source,
         version=row.version,
         supersedes=row.supersedes,
         story_id=row.story_id,
         duplicate_of=row.duplicate_of,
         metadata=dict(row.extra or {}),
+    )
+
+
+def _claim_row(position: int, claim: Claim) -> ClaimRow:
+    speaker = claim.speaker
+    return ClaimRow(
+        position=position,
+        kind=claim.kind,
+        text=claim.text,
+        start_char=claim.start,
+        end_char=claim.end,
+        sentence_start=claim.sentence.start,
+        sentence_end=claim.sentence.end,
+        cue=claim.cue,
+        has_speaker=int(speaker is not None),
+        speaker_name=speaker.name if speaker else None,
+        speaker_entity_id=speaker.entity_id if speaker else None,
+        speaker_role=speaker.role if speaker else None,
+        speaker_organisation=speaker.organisation if speaker else None,
+        speaker_anonymous=int(bool(speaker and speaker.anonymous)),
+        speaker_description=speaker.description if speaker else None,
+        channel=claim.channel,
+        issues=list(claim.issues),
+    )
+
+
+def _claim_record(row: ClaimRow) -> Claim:
+    speaker = None
+    if row.has_speaker:
+        speaker = Speaker(
+            row.speaker_name,
+            row.speaker_entity_id,
+            row.speaker_role,
+            row.speaker_organisation,
+            bool(row.speaker_anonymous),
+            row.speaker_description,
+        )
+    return Claim(
+        kind=row.kind,  # type: ignore[arg-type]
+        text=row.text,
+        start=row.start_char,
+        end=row.end_char,
+        speaker=speaker,
+        channel=row.channel,
+        issues=list(row.issues or []),
+        sentence=Sentence(row.sentence_start, row.sentence_end),
+        cue=row.cue,
     )

@@ -1,0 +1,354 @@
+"""Claims and their attribution: who says what, through which channel, named or not.
+
+Finds direct quotes (straight or curly, across sentences), reported speech ("X said that ..."),
+"according to X", and reports ("X reported that ..."), from the dependency parse and the
+lexicons in `attribution_rules`. Pronoun speakers go to the nearest named person before them;
+"the news agency" to the outlet named before it. Broken attribution is flagged, never guessed:
+"According to , ..." (empty_source), "told Digital" (truncated_source), "... reported that"
+with no one reporting (missing_reporter).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.nlp import attribution_rules as rules
+from newsgraph.nlp.entities import EntityLink
+from newsgraph.records import Claim, Sentence, Speaker
+
+if not Doc.has_extension("claims"):
+    Doc.set_extension("claims", default=None)
+
+EMPTY_ACCORDING = re.compile(r"\baccording to\s*(?=[,.;:]|$)", re.I)
+
+
+class _Context:
+    """What the article has said so far: named people and outlets, to resolve "she" and
+    "the agency", and the roles people were introduced with."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        links = doc._.entity_links or [None] * len(doc.ents)
+        self.link_at: dict[int, EntityLink] = {}
+        self.ent_at: dict[int, Span] = {}
+        for ent, link in zip(doc.ents, links, strict=True):
+            for token in ent:
+                self.ent_at[token.i] = ent
+                if link is not None:
+                    self.link_at[token.i] = link
+        self.roles: dict[str, tuple[str | None, str | None]] = {}
+        self.last_outlet: str | None = None
+        self.quoted: list[tuple[int, int]] = []
+
+    def in_quote(self, token: Token) -> bool:
+        return any(s <= token.idx < e for s, e in self.quoted)
+
+    def person_before(self, index: int) -> Span | None:
+        for ent in reversed(self.doc.ents):
+            if ent.end <= index and ent.label_ == "PERSON":
+                return ent
+        return None
+
+
+@Language.component("newsgraph_claims", requires=["doc.ents", "token.dep"], assigns=["doc._.claims"])
+def find_claims(doc: Doc) -> Doc:
+    """Write `doc._.claims`: a list of `Claim` with offsets into the text."""
+    context = _Context(doc)
+    claims: list[Claim] = []
+    quoted: list[tuple[int, int]] = []
+    for start, end in _quote_spans(doc.text):
+        quoted.append((start, end))
+    context.quoted = quoted
+    for sent in doc.sents:
+        claims.extend(_sentence_claims(sent, context, quoted, claims))
+    claims.sort(key=lambda c: (c.start, c.end))
+    doc._.claims = claims
+    return doc
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks; an unclosed quote runs to the paragraph's end."""
+    spans = []
+    for opening, closing in rules.QUOTE_PAIRS:
+        position = 0
+        while (start := text.find(opening, position)) != -1:
+            inner = start + len(opening)
+            end = text.find(closing, inner)
+            paragraph_end = text.find("\n\n", inner)
+            if end == -1 or (paragraph_end != -1 and end > paragraph_end):
+                end = paragraph_end if paragraph_end != -1 else len(text)
+                position = end
+            else:
+                position = end + len(closing)
+            if len(text[inner:end].split()) >= 3:
+                spans.append((inner, end))
+    return sorted(spans)
+
+
+def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]], earlier: list[Claim]) -> list[Claim]:
+    doc = sent.doc
+    found: list[Claim] = []
+    inside = [(s, e) for s, e in quoted if s < sent.end_char and sent.start_char < e]
+
+    def in_quote(token: Token) -> bool:
+        return any(s <= token.idx < e for s, e in quoted)
+
+    cues = [t for t in sent if t.lower_ in rules.SPEECH_VERBS and t.pos_ in ("VERB", "AUX") and not in_quote(t)]
+    # Direct quotes that start in this sentence.
+    for start, end in inside:
+        if not (sent.start_char <= start < sent.end_char):
+            continue
+        text = doc.text[start:end].strip().rstrip(",")
+        stripped_start = start + (len(doc.text[start:end]) - len(doc.text[start:end].lstrip()))
+        nearest = min(cues, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))) if cues else None
+        if nearest is None and len(text.split()) < 8 and not re.search(r"[.!?]", text):
+            continue  # a quoted name or phrase ("Days of Repentance"), not a statement
+        if nearest is not None:
+            speaker, channel, issues = _attribution(nearest, context)
+        elif earlier and earlier[-1].speaker is not None and earlier[-1].kind == "direct_quote":
+            previous = earlier[-1]
+            speaker, channel, issues = previous.speaker, previous.channel, []
+        else:
+            speaker, channel, issues = None, None, []
+        end_char = stripped_start + len(text)
+        found.append(_claim("direct_quote", doc, stripped_start, end_char, speaker, channel, issues, sent, nearest))
+    # According to X / According to , ...
+    for match in EMPTY_ACCORDING.finditer(sent.text):
+        rest = _clause_after(sent, sent.start_char + match.end())
+        found.append(_claim("according_to", doc, rest[0], rest[1], None, None, ["empty_source"], sent, None))
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            source = objects[0]
+            speaker = _speaker_from(source, context, sent)
+            issues = ["truncated_source"] if _is_truncated(source) else []
+            start, end = _main_clause(
+                sent, token.left_edge.i if token.left_edge.i < token.i else token.i, source.right_edge.i
+            )
+            if not any(s <= start < e for s, e in inside):
+                found.append(_claim("according_to", doc, start, end, speaker, None, issues, sent, token))
+    # Reported speech and reports.
+    for verb in cues:
+        complement = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+        subject = _subject_of(verb, context)
+        kind = "report" if verb.lower_ in rules.REPORT_VERBS else "indirect"
+        if subject is None and verb.i == sent.start and verb.lower_ in rules.SPEECH_VERBS:
+            start, end = _span_of(complement[0]) if complement else (verb.idx, sent.end_char)
+            found.append(_claim(kind, doc, start, end, None, None, ["missing_reporter"], sent, verb))
+            continue
+        if subject is None or subject.tag_ in ("WP", "WDT"):
+            continue  # "who asked not to be named" is not a claim
+        if complement:
+            start, end = _span_of(complement[0])
+        elif (
+            verb.dep_ in ("parataxis", "ccomp", "advcl")
+            and verb.head.i < verb.i
+            and not any(c.dep_ in ("mark", "dobj") for c in verb.children)
+        ):  # "..., Reuters reported."
+            start, end = sent.start_char, _strip_comma(doc, verb.left_edge.idx)
+        else:
+            continue
+        if any(s < end and start < e for s, e in inside) or end - start < 10 or start <= verb.idx < end:
+            continue
+        speaker, channel, issues = _attribution(verb, context)
+        if kind == "report" and speaker is not None and speaker.name:
+            context.last_outlet = speaker.name
+        found.append(_claim(kind, doc, start, end, speaker, channel, issues, sent, verb))
+    return found
+
+
+def _subject_of(verb: Token, context: _Context) -> Token | None:
+    """The verb's subject; a participle ("..., stating to X") or a coordinated verb takes the
+    subject of the verb it hangs from. Words inside quotation marks never speak."""
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not context.in_quote(c)]
+        if subjects:
+            return subjects[0]
+        if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _attribution(verb: Token, context: _Context) -> tuple[Speaker | None, str | None, list[str]]:
+    """Speaker, channel and issues for a speech verb."""
+    subject = _subject_of(verb, context)
+    issues: list[str] = []
+    speaker = _speaker_from(subject, context, verb.sent) if subject is not None else None
+    channel = None
+    for child in verb.children:
+        target = child
+        if child.dep_ == "prep" and child.lower_ == "to":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            target = objects[0] if objects else child
+        elif child.dep_ not in ("dative", "dobj") or verb.lower_ not in rules.TELL_VERBS:
+            continue
+        if _is_truncated(target):
+            channel = target.text
+            issues.append("truncated_source")
+        elif target.i in context.ent_at and context.ent_at[target.i].label_ == "ORG":
+            channel = context.ent_at[target.i].text
+            context.last_outlet = channel
+    return speaker, channel, issues
+
+
+def _is_truncated(token: Token) -> bool:
+    return token.text.lower() in rules.OUTLET_TAIL_WORDS and token.text[:1].isupper() and token.n_lefts == 0
+
+
+def _speaker_from(head: Token, context: _Context, sent: Span) -> Speaker:
+    doc = head.doc
+    phrase = doc[head.left_edge.i : head.right_edge.i + 1]
+    description = phrase.text.strip(" ,")
+    if head.lower_ in rules.PRONOUNS:
+        person = context.person_before(head.i) if head.lower_ in ("he", "she") else None
+        if person is not None:
+            return _named(person, context, head)
+        return Speaker(None, None, None, None, False, description)
+    named = next(
+        (context.ent_at[t.i] for t in phrase if t.i in context.ent_at and context.ent_at[t.i].label_ == "PERSON"), None
+    )
+    if named is not None:
+        return _named(named, context, head)
+    in_phrase = [context.ent_at[t.i] for t in phrase if t.i in context.ent_at]
+    organisation = next((e for e in in_phrase if e.label_ == "ORG"), None) or next(
+        (e for e in in_phrase if e.label_ in ("GPE", "NORP")), None
+    )
+    if head.lower_ in rules.OUTLET_NOUNS and organisation is None and context.last_outlet:
+        return Speaker(context.last_outlet, _link_id(context, head), None, None, False, description)
+    lowered = sent.text.lower()
+    anonymous = head.lower_ in rules.SOURCE_NOUNS and any(cue in lowered for cue in rules.ANONYMITY_CUES)
+    if head.lower_ in rules.SOURCE_NOUNS or anonymous:
+        words = [t for t in doc[head.left_edge.i : head.i + 1] if t.dep_ not in ("det", "poss") and not t.is_punct]
+        role = " ".join(t.text for t in words)
+        org = None
+        if organisation is not None:
+            link = context.link_at.get(organisation.root.i)
+            org = link.name if link is not None and link.type in ("ORG", "GPE") else organisation.text
+        return Speaker(None, None, role, org, anonymous, description)
+    if organisation is not None and head.i in range(organisation.start, organisation.end):
+        return Speaker(organisation.text, _link_id(context, organisation.root), None, None, False, description)
+    return Speaker(description, None, None, None, False, description)
+
+
+def _named(person: Span, context: _Context, head: Token) -> Speaker:
+    link = context.link_at.get(person.root.i)
+    entity_id = link.entity_id if link else None
+    name = link.name if link else person.text
+    role, organisation = _role(person, context)
+    key = entity_id or name
+    if role or organisation:
+        context.roles[key] = (role, organisation)
+    else:
+        role, organisation = context.roles.get(key, (None, None))
+    phrase = head.doc[head.left_edge.i : head.right_edge.i + 1].text.strip(" ,")
+    return Speaker(name, entity_id, role, organisation, False, phrase)
+
+
+def _role(person: Span, context: _Context) -> tuple[str | None, str | None]:
+    """'X, a senior fellow at Y' / 'X of Y' / 'X from Y' / 'Interior Minister X'."""
+    root = person.root
+    role = None
+    organisation = None
+    doc = person.doc
+    first = person.start
+    while (
+        first > 0
+        and doc[first - 1].is_title
+        and doc[first - 1].pos_ in ("PROPN", "NOUN")
+        and first - 1 not in context.ent_at
+    ):
+        first -= 1
+    if first < person.start:  # "Interior Minister Kemal Aydin"
+        role = doc[first : person.start].text
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and not child.like_num:
+            words = [t for t in child.lefts if t.dep_ not in ("det", "punct")]
+            role = " ".join([*(t.text for t in words), child.text])
+            organisation = _org_in(child, context) or organisation
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from", "at", "with"):
+            organisation = _org_in(child, context) or organisation
+    return role, organisation
+
+
+def _org_in(token: Token, context: _Context) -> str | None:
+    """The organisation named under a role ("a fellow at X"); a bare acronym or proper noun
+    the NER model missed will do."""
+    for t in token.subtree:
+        ent = context.ent_at.get(t.i)
+        if ent is not None and ent.label_ == "ORG":
+            link = context.link_at.get(t.i)
+            return link.name if link else ent.text
+    for t in token.subtree:
+        if t.dep_ == "pobj" and t.pos_ == "PROPN" and t.i not in context.ent_at:
+            return t.doc[t.left_edge.i : t.i + 1].text
+    return None
+
+
+def _link_id(context: _Context, token: Token) -> str | None:
+    link = context.link_at.get(token.i)
+    return link.entity_id if link else None
+
+
+def _span_of(token: Token) -> tuple[int, int]:
+    """A complement clause without its leading "(only) that"."""
+    tokens = list(token.subtree)
+    while len(tokens) > 1 and tokens[0].dep_ in ("mark", "advmod") and tokens[0].lower_ in ("that", "only", "just"):
+        tokens = tokens[1:]
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    return start, end
+
+
+def _strip_comma(doc: Doc, end: int) -> int:
+    while end > 0 and doc.text[end - 1] in " ,;":
+        end -= 1
+    return end
+
+
+def _main_clause(sent: Span, cut_start: int, cut_end: int) -> tuple[int, int]:
+    """The sentence without its 'according to X' phrase."""
+    doc = sent.doc
+    if cut_start <= sent.start + 1:
+        start = doc[min(cut_end + 1, sent.end - 1)].idx
+        while start < sent.end_char and doc.text[start] in " ,":
+            start += 1
+        return start, _strip_comma(doc, sent.end_char - (1 if sent.text.endswith(".") else 0))
+    return sent.start_char, _strip_comma(doc, doc[cut_start].idx)
+
+
+def _clause_after(sent: Span, position: int) -> tuple[int, int]:
+    text = sent.doc.text
+    while position < sent.end_char and text[position] in " ,;:":
+        position += 1
+    end = sent.end_char - (1 if sent.text.endswith(".") else 0)
+    return position, max(position, end)
+
+
+def _claim(
+    kind: str,
+    doc: Doc,
+    start: int,
+    end: int,
+    speaker: Speaker | None,
+    channel: str | None,
+    issues: list[str],
+    sent: Span,
+    cue: Token | None,
+) -> Claim:
+    return Claim(
+        kind=kind,  # type: ignore[arg-type]
+        text=doc.text[start:end],
+        start=start,
+        end=end,
+        speaker=speaker,
+        channel=channel,
+        issues=sorted(set(issues)),
+        sentence=Sentence(sent.start_char, sent.end_char),
+        cue=cue.text if cue is not None else None,
+    )
