@@ -114,6 +114,67 @@ class Claim:
 
 
 @dataclass
+class EventArgument:
+    """Who or where in an event, as the text names it, with its canonical entity if any."""
+
+    text: str
+    entity_id: str | None
+
+
+@dataclass
+class EventDate:
+    value: str | None
+    text: str
+    granularity: str | None = None
+    modifier: str | None = None
+
+
+@dataclass
+class Trigger:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Event:
+    """Who did what to whom, when and where: one PLOVER-typed event with its evidence."""
+
+    type: str
+    mode: str | None
+    context: str | None
+    actor: EventArgument | None
+    recipient: EventArgument | None
+    place: EventArgument | None
+    date: EventDate | None
+    trigger: Trigger
+    sentence: Sentence
+    attributed_to: int | None
+    negated: bool
+    hedged: bool
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        def argument(value: dict[str, Any] | None) -> EventArgument | None:
+            return EventArgument(**value) if value else None
+
+        return cls(
+            type=data["type"],
+            mode=data.get("mode"),
+            context=data.get("context"),
+            actor=argument(data.get("actor")),
+            recipient=argument(data.get("recipient")),
+            place=argument(data.get("place")),
+            date=EventDate(**data["date"]) if data.get("date") else None,
+            trigger=Trigger(**data["trigger"]),
+            sentence=Sentence(**data["sentence"]),
+            attributed_to=data.get("attributed_to"),
+            negated=bool(data.get("negated")),
+            hedged=bool(data.get("hedged")),
+        )
+
+
+@dataclass
 class Article:
     """One news article: its provenance, its clean text and what analysis found in it."""
 
@@ -131,6 +192,7 @@ class Article:
     dates: list[DateMention] = field(default_factory=list)
     canonical_entities: list[CanonicalEntity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     source: str | None = None
     version: int = 1
     supersedes: str | None = None
@@ -159,6 +221,7 @@ class Article:
             dates=[DateMention(**d) for d in data.get("dates", [])],
             canonical_entities=[CanonicalEntity(**c) for c in data.get("canonical_entities", [])],
             claims=[Claim.from_dict(c) for c in data.get("claims", [])],
+            events=[Event.from_dict(e) for e in data.get("events", [])],
             source=data.get("source"),
             version=data.get("version", 1),
             supersedes=data.get("supersedes"),

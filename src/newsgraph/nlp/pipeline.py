@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.nlp import claims, components, entities  # noqa: F401  (registers the components)
+from newsgraph.nlp import claims, components, entities, events  # noqa: F401  (registers the components)
 from newsgraph.records import Article, CanonicalEntity, EntityMention, Sentence
 
 # Not needed by any stage: the lemmatizer costs ~20% of the model's time.
@@ -32,10 +32,14 @@ def load_pipeline(name: str) -> Language:
         nlp.add_pipe("newsgraph_paragraphs", before=first)
     else:
         nlp.add_pipe("newsgraph_paragraphs")
-    nlp.add_pipe("newsgraph_entity_fixes", last=True)
-    nlp.add_pipe("newsgraph_entity_links", last=True)
-    nlp.add_pipe("newsgraph_claims", last=True)
-    nlp.add_pipe("newsgraph_dates", last=True)
+    for component in (
+        "newsgraph_entity_fixes",
+        "newsgraph_dates",
+        "newsgraph_entity_links",
+        "newsgraph_claims",
+        "newsgraph_events",
+    ):
+        nlp.add_pipe(component, last=True)
     # nlp.max_length guards memory; articles are capped well below it at ingest.
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
@@ -86,6 +90,7 @@ def fill_record(article: Article, doc: Doc) -> Article:
     article.canonical_entities = sorted(canonical.values(), key=lambda c: c.id)
     article.dates = list(doc._.dates or [])
     article.claims = list(doc._.claims or [])
+    article.events = list(doc._.events or [])
     return article
 
 

@@ -1,0 +1,282 @@
+"""PLOVER event lexicons: trigger words per event type, and the words that set mode and
+context. Data apart from `events.py`, which applies it. Verbs are listed by their base form
+(and irregular forms); `verb_forms` adds the regular inflections."""
+
+from __future__ import annotations
+
+# PLOVER type -> base verbs (with particles written out where they matter).
+VERBS: dict[str, tuple[str, ...]] = {
+    "AGREE": ("agree", "sign", "ratify", "endorse", "accept", "approve", "settle", "conclude", "secure"),
+    "CONSULT": ("meet", "visit", "travel", "fly", "host", "discuss", "negotiate", "consult", "talk", "call"),
+    "SUPPORT": ("support", "praise", "back", "welcome", "defend", "thank", "commend"),
+    "CONCEDE": ("concede", "apologize", "apologise", "yield", "relent", "ease"),
+    "COOPERATE": (
+        "cooperate",
+        "collaborate",
+        "share",
+        "buy",
+        "purchase",
+        "sell",
+        "trade",
+        "partner",
+        "export",
+        "import",
+    ),
+    "AID": ("aid", "assist", "help", "provide", "supply", "send", "donate", "deliver", "fund", "rescue", "evacuate"),
+    "RETREAT": ("withdraw", "retreat", "release", "free", "evacuate", "lift"),
+    "REQUEST": ("ask", "request", "urge", "appeal", "demand", "call", "seek", "press"),
+    "ACCUSE": (
+        "accuse",
+        "blame",
+        "criticize",
+        "criticise",
+        "condemn",
+        "denounce",
+        "charge",
+        "investigate",
+        "probe",
+        "sue",
+    ),
+    "REJECT": ("reject", "refuse", "deny", "veto", "dismiss", "oppose", "boycott"),
+    "THREATEN": ("threaten", "warn", "vow"),
+    "PROTEST": ("protest", "demonstrate", "march", "rally", "picket", "boycott"),
+    "SANCTION": ("sanction", "reimpose", "impose", "ban", "expel", "suspend", "embargo", "freeze"),
+    "MOBILIZE": ("mobilize", "mobilise", "deploy", "mass"),
+    "COERCE": ("arrest", "detain", "seize", "raid", "search", "jail", "imprison", "deport", "confiscate", "capture"),
+    "ASSAULT": (
+        "attack",
+        "strike",
+        "bomb",
+        "shell",
+        "shoot",
+        "kill",
+        "destroy",
+        "disable",
+        "invade",
+        "fire",
+        "assault",
+    ),
+}
+IRREGULAR: dict[str, tuple[str, ...]] = {
+    "meet": ("met",),
+    "fly": ("flew", "flown", "flies"),
+    "send": ("sent",),
+    "buy": ("bought",),
+    "sell": ("sold",),
+    "withdraw": ("withdrew", "withdrawn"),
+    "strike": ("struck", "striking"),
+    "shoot": ("shot",),
+    "seek": ("sought",),
+    "freeze": ("froze", "frozen"),
+    "fire": ("fired",),
+    "free": ("freed",),
+}
+# Verbs whose meaning needs an object word to be this type ("impose sanctions", not "impose order").
+NEEDS_OBJECT: dict[str, tuple[str, ...]] = {
+    "impose": ("sanction", "sanctions", "embargo", "tariff", "tariffs", "ban", "curfew"),
+    "reimpose": ("sanction", "sanctions", "embargo", "tariff", "tariffs"),
+    "lift": ("sanction", "sanctions", "embargo", "ban", "blockade", "siege"),
+    "fire": ("missile", "missiles", "rocket", "rockets", "shell", "shells", "shot", "shots"),
+    "call": ("for",),
+    "secure": ("agreement", "deal", "accord", "treaty", "pact"),
+    "search": ("home", "homes", "office", "offices", "house", "houses", "hall", "premises"),
+}
+# Nouns that are events when someone does them ("Iran's missile strikes on Israel").
+NOUNS: dict[str, str] = {
+    "strike": "ASSAULT",
+    "strikes": "ASSAULT",
+    "attack": "ASSAULT",
+    "attacks": "ASSAULT",
+    "airstrike": "ASSAULT",
+    "airstrikes": "ASSAULT",
+    "bombing": "ASSAULT",
+    "invasion": "ASSAULT",
+    "agreement": "AGREE",
+    "deal": "AGREE",
+    "accord": "AGREE",
+    "visit": "CONSULT",
+    "visits": "CONSULT",
+    "talks": "CONSULT",
+    "meeting": "CONSULT",
+    "arrest": "COERCE",
+    "trip": "CONSULT",
+    "trips": "CONSULT",
+    "sanctions": "SANCTION",
+    "protest": "PROTEST",
+    "protests": "PROTEST",
+    "walkout": "PROTEST",
+}
+# Verbs whose object noun carries the event ("made trips", "carried out strikes", "held talks").
+LIGHT_VERBS: frozenset[str] = frozenset(
+    {
+        "made",
+        "make",
+        "makes",
+        "carried",
+        "conducted",
+        "launched",
+        "launch",
+        "launches",
+        "held",
+        "hold",
+        "holds",
+        "paid",
+        "staged",
+        "began",
+    }
+)
+# Prepositions that introduce the recipient, per type.
+RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
+    "ASSAULT": ("on", "against", "in"),
+    "AGREE": ("with",),
+    "CONSULT": ("with", "to"),
+    "COOPERATE": ("with", "to"),
+    "AID": ("to",),
+    "RETREAT": ("from",),
+    "REQUEST": ("from",),
+    "ACCUSE": ("against",),
+    "SANCTION": ("on", "against"),
+    "THREATEN": ("against",),
+    "PROTEST": ("against",),
+    "COERCE": (),
+    "SUPPORT": (),
+    "REJECT": (),
+    "CONCEDE": ("to",),
+    "MOBILIZE": ("against",),
+}
+# PLOVER modes, by words in the event's sentence (first match wins, in order).
+MODES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "ASSAULT": (
+        ("missile", ("missile", "missiles", "rocket", "rockets", "ballistic")),
+        ("drone", ("drone", "drones", "unmanned")),
+        ("aerial", ("air strike", "airstrike", "airstrikes", "bomb", "bombing", "warplane", "aircraft")),
+        ("firearms", ("shot", "shooting", "gunfire", "gunmen")),
+    ),
+    "COERCE": (("arrest", ("arrest", "arrested", "detained", "custody")), ("seize", ("seized", "confiscated", "raid"))),
+    "PROTEST": (
+        ("strike", ("strike", "walkout", "walked out")),
+        ("demonstrate", ("demonstration", "march", "rally", "protest")),
+    ),
+    "SANCTION": (("economic", ("sanction", "sanctions", "tariff", "embargo")),),
+    "CONSULT": (
+        ("visit", ("visit", "visited", "visits", "trip", "trips", "travel", "flight", "flights", "booked")),
+        ("meet", ("met", "meeting", "talks")),
+    ),
+    "AID": (
+        ("military", ("drones", "missiles", "weapons", "ammunition", "munitions")),
+        ("humanitarian", ("food", "tents", "water", "shelter")),
+    ),
+}
+CONTEXTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("nuclear", ("nuclear", "uranium", "jcpoa")),
+    (
+        "military",
+        ("military", "missile", "missiles", "weapon", "weapons", "troops", "army", "drones", "air defense", "defense"),
+    ),
+    ("economic", ("economic", "trade", "tariff", "tariffs", "sanctions", "market", "pension", "contract", "contracts")),
+    ("legal", ("court", "prosecutor", "prosecutors", "judge", "charges", "bail", "police")),
+    ("humanitarian", ("aid", "relief", "refugee", "refugees", "earthquake", "shelter", "rescue")),
+)
+# Heads of noun phrases that can act without being a named entity.
+ACTOR_NOUNS: frozenset[str] = frozenset(
+    {
+        "police",
+        "officials",
+        "official",
+        "government",
+        "army",
+        "forces",
+        "troops",
+        "military",
+        "navy",
+        "guard",
+        "protesters",
+        "workers",
+        "unions",
+        "union",
+        "experts",
+        "specialists",
+        "prosecutors",
+        "ministry",
+        "president",
+        "minister",
+        "authorities",
+        "soldiers",
+        "rebels",
+        "militants",
+        "company",
+        "firm",
+        "council",
+        "court",
+        "judge",
+        "countries",
+        "states",
+        "nations",
+        "parliament",
+        "congress",
+        "agency",
+        "administration",
+        "rescuers",
+        "firefighters",
+        "investigators",
+        "customs",
+        "regime",
+        "coalition",
+        "leaders",
+        "leader",
+        "envoy",
+        "envoys",
+    }
+)
+# Verbs that, with a clause after them, report speech rather than act ("warned that ...").
+SPEECH_LIKE: frozenset[str] = frozenset(
+    {
+        "warn",
+        "vow",
+        "deny",
+        "accuse",
+        "urge",
+        "demand",
+        "ask",
+        "call",
+        "agree",
+        "praise",
+        "criticize",
+        "condemn",
+        "reject",
+    }
+)
+HEDGES: tuple[str, ...] = (
+    "reportedly",
+    "allegedly",
+    "said to",
+    "believed to",
+    "thought to",
+    "purportedly",
+    "apparently",
+)
+NEGATIONS: frozenset[str] = frozenset({"not", "n't", "never", "neither", "nor", "no"})
+
+
+def verb_forms() -> dict[str, tuple[str, str]]:
+    """Every inflected form -> (PLOVER type, base verb). Regular -s/-ed/-ing plus IRREGULAR."""
+    forms: dict[str, tuple[str, str]] = {}
+    for event_type, bases in VERBS.items():
+        for base in bases:
+            for form in (base, *_regular(base), *IRREGULAR.get(base, ())):
+                forms.setdefault(form, (event_type, base))
+    return forms
+
+
+def _regular(base: str) -> tuple[str, ...]:
+    if base.endswith("ee"):
+        return base + "s", base + "d", base + "ing"
+    if base.endswith("e"):
+        return base + "s", base + "d", base[:-1] + "ing"
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return base[:-1] + "ies", base[:-1] + "ied", base + "ing"
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return base + "es", base + "ed", base + "ing"
+    if len(base) <= 4 and base[-1] in "bdgmnprt" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+        return base + "s", base + base[-1] + "ed", base + base[-1] + "ing"
+    return base + "s", base + "ed", base + "ing"

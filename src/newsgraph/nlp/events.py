@@ -1,0 +1,305 @@
+"""Events in the PLOVER ontology: who did what to whom, when and where, from the parse.
+
+A trigger verb (or an event noun with an actor: "Iran's missile strikes on Israel") from the
+lexicons in `event_rules` gives the type; the parse gives the actor (subject, or the agent of a
+passive), the recipient (object, or the object of a type-specific preposition) and the place;
+the nearest date in the clause gives the date. For precision an event needs an actor that is a
+named entity or an acting group ("police", "experts"): "an earthquake struck" is no assault.
+Every event keeps its trigger's offsets and its sentence, the claim it was reported in, and
+whether it is negated or hedged ("reportedly").
+"""
+
+from __future__ import annotations
+
+import itertools
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.nlp import event_rules as rules
+from newsgraph.nlp.attribution_rules import SPEECH_VERBS
+from newsgraph.nlp.entities import EntityLink
+from newsgraph.records import Claim, DateMention, Event, EventArgument, EventDate, Sentence, Trigger
+
+if not Doc.has_extension("events"):
+    Doc.set_extension("events", default=None)
+
+ARGUMENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "relcl", "xcomp", "parataxis", "acl", "pcomp"})
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "to", "from"})
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> dict[str, tuple[str, str]]:
+    return rules.verb_forms()
+
+
+class _Index:
+    """Entities and links by token, dates and claims by character, for one Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        links = doc._.entity_links or [None] * len(doc.ents)
+        self.ent_at: dict[int, Span] = {}
+        self.link_at: dict[int, EntityLink] = {}
+        for ent, link in zip(doc.ents, links, strict=True):
+            for token in ent:
+                self.ent_at[token.i] = ent
+                if link is not None:
+                    self.link_at[token.i] = link
+        self.dates: list[DateMention] = [d for d in (doc._.dates or []) if d.kind == "date"]
+        self.claims: list[Claim] = list(doc._.claims or [])
+
+
+@Language.component(
+    "newsgraph_events", requires=["doc.ents", "token.dep", "doc._.dates", "doc._.claims"], assigns=["doc._.events"]
+)
+def find_events(doc: Doc) -> Doc:
+    """Write `doc._.events`: a list of `Event`, in text order."""
+    index = _Index(doc)
+    events: list[Event] = []
+    verbs = _verbs()
+    for token in doc:
+        if token.pos_ == "VERB" and token.lower_ in verbs:
+            events.extend(_verb_event(token, verbs[token.lower_], index))
+        elif token.pos_ == "NOUN" and token.lower_ in rules.NOUNS:
+            events.extend(_noun_event(token, rules.NOUNS[token.lower_], index))
+    doc._.events = events
+    return doc
+
+
+def _verb_event(verb: Token, entry: tuple[str, str], index: _Index) -> list[Event]:
+    event_type, base = entry
+    needed = rules.NEEDS_OBJECT.get(base)
+    if needed and not any(t.lower_ in needed for t in verb.subtree if t.i != verb.i):
+        return []
+    if base in rules.SPEECH_LIKE and any(c.dep_ == "ccomp" for c in verb.children):
+        return []  # "warned that ...", "denied that ...": a claim, not an act
+    if event_type == "REQUEST" and not any(c.dep_ in ("dobj", "dative", "prep") for c in verb.children):
+        return []  # "sought to strengthen" asks nothing of anyone
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    subject = _subject(verb)
+    agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+    actor_token = agent if passive else subject
+    recipient_token = subject if passive else _object(verb, event_type)
+    actor = _argument(actor_token, index)
+    if actor is None or not _can_act(actor_token, index):
+        return []
+    recipient = _argument(recipient_token, index)
+    return _events(event_type, verb, actor, recipient, index)
+
+
+def _noun_event(noun: Token, event_type: str, index: _Index) -> list[Event]:
+    """An event noun needs its own actor: a possessor or a named modifier ("Israel's strike")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None and noun.dep_ == "dobj" and noun.head.lower_ in rules.LIGHT_VERBS:
+        owner = _subject(noun.head)  # "experts made several trips", "carried out strikes"
+        if owner is not None and _can_act(owner, index):
+            return _events(event_type, noun, _argument(owner, index), _noun_recipient(noun, event_type, index), index)  # type: ignore[arg-type]
+        return []
+    if owner is None:  # "Iran's missile strikes": the possessor hangs from the compound
+        owner = next((p for c in noun.children if c.dep_ == "compound" for p in c.children if p.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((c for c in noun.children if c.dep_ == "compound" and c.i in index.ent_at), None)
+    if owner is None or owner.i not in index.ent_at or index.ent_at[owner.i].label_ not in ARGUMENT_LABELS:
+        return []
+    actor = _argument(owner, index)
+    if actor is None:
+        return []
+    return _events(event_type, noun, actor, _noun_recipient(noun, event_type, index), index)
+
+
+def _noun_recipient(noun: Token, event_type: str, index: _Index) -> EventArgument | None:
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in (*rules.RECIPIENT_PREPS.get(event_type, ()), "of"):
+            return _argument(next((p for p in child.children if p.dep_ == "pobj"), None), index)
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject, or the one a coordinated or infinitival verb shares ("withdrew ... and
+    reimposed", "agreed to assist")."""
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0]
+        infinitive = verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "solidified ... by signing"
+            verb = verb.head.head
+            continue
+        if (verb.dep_ not in ("conj", "xcomp") and not infinitive) or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _object(verb: Token, event_type: str) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            return child
+    preps = rules.RECIPIENT_PREPS.get(event_type, ())
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            objects = [p for p in child.children if p.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _argument(token: Token | None, index: _Index) -> EventArgument | None:
+    if token is None:
+        return None
+    ent = index.ent_at.get(token.i)
+    if ent is None:  # a named entity inside the phrase ("seven Russian experts")
+        ent = next((index.ent_at[t.i] for t in token.subtree if t.i in index.ent_at and t.i <= token.i), None)
+        if ent is not None and ent.label_ not in ARGUMENT_LABELS:
+            ent = None
+        end = token.i
+        for child in token.rights:  # "the Joint Comprehensive Plan of Action"
+            if child.dep_ == "prep" and child.lower_ == "of":
+                end = child.right_edge.i
+        text = token.doc[token.left_edge.i : end + 1].text
+        link = index.link_at.get(ent.root.i) if ent is not None else None
+        return EventArgument(text.strip(" ,"), link.entity_id if link else None)
+    link = index.link_at.get(ent.root.i)
+    return EventArgument(ent.text, link.entity_id if link else None)
+
+
+def _can_act(token: Token | None, index: _Index) -> bool:
+    if token is None:
+        return False
+    if token.i in index.ent_at:
+        return index.ent_at[token.i].label_ in ARGUMENT_LABELS
+    if token.lower_ in rules.ACTOR_NOUNS:
+        return True
+    return any(t.i in index.ent_at and index.ent_at[t.i].label_ in ("NORP", "GPE", "ORG") for t in token.lefts)
+
+
+def _events(
+    event_type: str, trigger: Token, actor: EventArgument, recipient: EventArgument | None, index: _Index
+) -> list[Event]:
+    """One event, or one per date when the clause lists several ("on April 24 and September 17")."""
+    return [_event(event_type, trigger, actor, recipient, index, date) for date in _dates(trigger, index)]
+
+
+def _event(
+    event_type: str,
+    trigger: Token,
+    actor: EventArgument,
+    recipient: EventArgument | None,
+    index: _Index,
+    date: EventDate | None,
+) -> Event:
+    sent = trigger.sent
+    lowered = sent.text.lower()
+    return Event(
+        type=event_type,
+        mode=_first_match(rules.MODES.get(event_type, ()), _local_text(trigger)),
+        context=_first_match(rules.CONTEXTS, lowered),
+        actor=actor,
+        recipient=recipient if recipient and recipient.text != actor.text else None,
+        place=_place(trigger, index),
+        date=date,
+        trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
+        sentence=Sentence(sent.start_char, sent.end_char),
+        attributed_to=_claim_index(trigger, index),
+        negated=_negated(trigger),
+        hedged=any(h in lowered for h in rules.HEDGES),
+    )
+
+
+def _local_text(trigger: Token) -> str:
+    """The trigger's own phrase: its subtree, and for a noun its head noun phrase."""
+    tokens = list(trigger.subtree)
+    return " ".join(t.lower_ for t in tokens)
+
+
+def _first_match(table: tuple[tuple[str, tuple[str, ...]], ...], text: str) -> str | None:
+    for name, words in table:
+        if any(f" {w}" in f" {text}" for w in words):
+            return name
+    return None
+
+
+def _place(trigger: Token, index: _Index) -> EventArgument | None:
+    """A place in a locative phrase of the trigger or of its object, not in another clause."""
+    frontier = [trigger]
+    for _ in range(4):
+        following = []
+        for token in frontier:
+            for child in token.children:
+                if child.dep_ in CLAUSE_DEPS:
+                    continue
+                if child.dep_ == "pobj" and token.lower_ in PLACE_PREPS and token.lower_ not in ("to", "from"):
+                    ent = index.ent_at.get(child.i)
+                    if ent is not None and ent.label_ in PLACE_LABELS:
+                        link = index.link_at.get(ent.root.i)
+                        return EventArgument(ent.text, link.entity_id if link else None)
+                following.append(child)
+        frontier = following
+    return None
+
+
+def _negated(trigger: Token) -> bool:
+    words = [c for c in trigger.children] + ([c for c in trigger.head.children] if trigger.dep_ == "conj" else [])
+    return any(c.dep_ in ("neg", "preconj") and c.lower_ in rules.NEGATIONS for c in words)
+
+
+def _dates(trigger: Token, index: _Index) -> list[EventDate | None]:
+    """The dates of the trigger's clause: all of them when they are one coordinated list,
+    else the nearest; for an event noun, its verb's clause ("strikes ... took place on X")."""
+    sent = trigger.sent
+    inside = [d for d in index.dates if sent.start_char <= d.start < sent.end_char]
+    if not inside:
+        return [None]
+    own = _clause_dates(_scope(trigger), inside)
+    if not own and trigger.dep_ == "conj":  # "withdrew ... in 2018 and reimposed sanctions"
+        own = _clause_dates(trigger.head, inside)
+    if not own and trigger.tag_ == "VBG" and trigger.dep_ == "ccomp" and trigger.head.lower_ in SPEECH_VERBS:
+        own = _clause_dates(trigger.head, inside)  # "reported in Sept. 2024 that Russia was sharing"
+    if not own:
+        return [None]  # a date elsewhere in the sentence belongs to another clause
+    if len(own) > 1 and _one_list(own, trigger.doc):
+        return [EventDate(d.value, d.text, d.granularity, d.modifier) for d in own]
+    chosen = min(own, key=lambda d: abs(d.start - trigger.idx))
+    return [EventDate(chosen.value, chosen.text, chosen.granularity, chosen.modifier)]
+
+
+def _scope(trigger: Token) -> Token:
+    """Where an event's own dates are: its verb's clause for a subject noun ("strikes ... took
+    place on X"), the main verb for "by signing"."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
+        return trigger.head
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lower_ in rules.LIGHT_VERBS:
+        return trigger.head
+    if trigger.dep_ == "pcomp" and trigger.head.dep_ == "prep":
+        return trigger.head.head
+    return trigger
+
+
+def _clause_dates(scope: Token, dates: list[DateMention]) -> list[DateMention]:
+    """Dates inside the clause, leaving out clauses of speech ("..., Reuters reported on Tuesday")."""
+    skipped: set[int] = set()
+    for child in scope.children:
+        if child.lower_ in SPEECH_VERBS and child.dep_ in ("advcl", "parataxis", "ccomp", "conj"):
+            skipped.update(t.i for t in child.subtree)
+    spans = [(t.idx, t.idx + len(t.text)) for t in scope.subtree if t.i not in skipped]
+    return [d for d in dates if any(s <= d.start < e for s, e in spans)]
+
+
+def _one_list(dates: list[DateMention], doc: Doc) -> bool:
+    """Dates joined only by commas and "and"/"or" between them."""
+    ordered = sorted(dates, key=lambda d: d.start)
+    for a, b in itertools.pairwise(ordered):
+        between = doc.text[a.end : b.start].strip(" ,").lower()
+        if between not in ("and", "or", "", "as well as"):
+            return False
+    return True
+
+
+def _claim_index(trigger: Token, index: _Index) -> int | None:
+    for position, claim in enumerate(index.claims):
+        if claim.start <= trigger.idx < claim.end:
+            return position
+    return None
