@@ -21,3 +21,9 @@ def validate_record(record: dict[str, Any]) -> None:
             assert 0 <= item["start"] < item["end"] <= len(text), (key, item)
             if "text" in item:
                 assert text[item["start"] : item["end"]] == item["text"], (key, item)
+    for event in record.get("events", []):
+        trigger = event["trigger"]
+        assert text[trigger["start"] : trigger["end"]] == trigger["text"], event
+        assert event["sentence"]["start"] <= trigger["start"] < event["sentence"]["end"], event
+        if event["attributed_to"] is not None:
+            assert 0 <= event["attributed_to"] < len(record["claims"])

@@ -14,6 +14,7 @@ from rich.table import Table
 from newsgraph.cli.common import DbOption, JsonOption, app, err, open_store, out
 from newsgraph.cli.render import article_view, articles_table, stories_table, story_view
 from newsgraph.store.entity_queries import get_entity, list_entities
+from newsgraph.store.event_queries import timeline as event_timeline
 from newsgraph.store.story_queries import duplicate_groups, get_story, list_stories
 
 
@@ -182,5 +183,43 @@ def entity(
             a["published"] or "unknown",
             a["title"] or a["external_id"],
             str(a["mentions"]),
+        )
+    out.print(table)
+
+
+@app.command()
+def timeline(
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    story: Annotated[str | None, typer.Option("--story", help="Only this story (id or prefix).")] = None,
+    entity: Annotated[str | None, typer.Option("--entity", help="Only events this entity takes part in.")] = None,
+    undated: Annotated[bool, typer.Option("--undated", help="Also list events with no date of their own.")] = False,
+) -> None:
+    """Events by when they happened, each with its evidence sentence, outlet and attribution.
+
+    Example: `newsgraph timeline --entity Russia`
+    """
+    events = event_timeline(open_store(db).engine, story_id=story, entity=entity, undated=undated)
+    if as_json:
+        sys.stdout.write(json.dumps(events, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table()
+    for name in ("when", "event", "who", "whom", "evidence", "source"):
+        table.add_column(name, overflow="fold")
+    for e in events:
+        flags = " (negated)" if e["negated"] else ""
+        flags += " (reportedly)" if e["hedged"] else ""
+        attribution = e["attribution"]
+        said = ""
+        if attribution:
+            said = f"; said by {attribution['speaker'] or 'unknown'}"
+            said += f" via {attribution['channel']}" if attribution["channel"] else ""
+        table.add_row(
+            e["date"]["display"],
+            f"{e['type']}{'/' + e['mode'] if e['mode'] else ''}: {e['trigger']['text']}{flags}",
+            (e["actor"] or {}).get("text") or "",
+            (e["recipient"] or {}).get("text") or "",
+            e["evidence"]["text"],
+            f"{e['outlet'] or 'unknown outlet'}{said}",
         )
     out.print(table)

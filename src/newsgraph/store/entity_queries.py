@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from newsgraph.errors import NotFoundError
-from newsgraph.store.models import ArticleRow, EntityAliasRow, EntityMentionRow, EntityRow
+from newsgraph.store.models import ArticleRow, ClaimRow, EntityAliasRow, EntityMentionRow, EntityRow, EventRow
 
 
 def list_entities(engine: Engine, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
@@ -98,4 +98,68 @@ def get_entity(engine: Engine, name: str) -> dict[str, Any]:
                 .order_by(ArticleRow.published_value.desc().nulls_last(), ArticleRow.id)
             )
         ]
-        return {"id": entity.id, "name": entity.name, "type": entity.type, "aliases": aliases, "articles": articles}
+        claims_by = [
+            {
+                "article_id": c.article_id,
+                "kind": c.kind,
+                "text": c.text,
+                "start": c.start_char,
+                "end": c.end_char,
+                "channel": c.channel,
+                "issues": list(c.issues or []),
+            }
+            for c in session.scalars(
+                select(ClaimRow)
+                .where(ClaimRow.speaker_entity_id == entity_id)
+                .order_by(ClaimRow.article_id, ClaimRow.position)
+            )
+        ]
+        about = session.execute(
+            select(ClaimRow)
+            .join(
+                EntityMentionRow,
+                (EntityMentionRow.article_id == ClaimRow.article_id)
+                & (EntityMentionRow.start_char >= ClaimRow.start_char)
+                & (EntityMentionRow.end_char <= ClaimRow.end_char),
+            )
+            .where(EntityMentionRow.entity_id == entity_id)
+            .distinct()
+            .order_by(ClaimRow.article_id, ClaimRow.position)
+        ).scalars()
+        claims_about = [
+            {
+                "article_id": c.article_id,
+                "kind": c.kind,
+                "text": c.text,
+                "start": c.start_char,
+                "end": c.end_char,
+                "speaker": c.speaker_name or c.speaker_description,
+            }
+            for c in about
+        ]
+        events = [
+            {
+                "article_id": e.article_id,
+                "type": e.type,
+                "trigger": e.trigger_text,
+                "actor": e.actor_text,
+                "recipient": e.recipient_text,
+                "date": e.date_value,
+                "role": "actor" if e.actor_entity_id == entity_id else "recipient",
+            }
+            for e in session.scalars(
+                select(EventRow)
+                .where(or_(EventRow.actor_entity_id == entity_id, EventRow.recipient_entity_id == entity_id))
+                .order_by(EventRow.date_value, EventRow.article_id, EventRow.position)
+            )
+        ]
+        return {
+            "id": entity.id,
+            "name": entity.name,
+            "type": entity.type,
+            "aliases": aliases,
+            "articles": articles,
+            "claims_by": claims_by,
+            "claims_about": claims_about,
+            "events": events,
+        }

@@ -72,6 +72,9 @@ class ArticleRow(Base):
     claims: Mapped[list[ClaimRow]] = relationship(
         order_by="ClaimRow.position", cascade="all, delete-orphan", lazy="selectin"
     )
+    events: Mapped[list[EventRow]] = relationship(
+        order_by="EventRow.position", cascade="all, delete-orphan", lazy="selectin"
+    )
 
 
 class RemovedRow(Base):
@@ -222,3 +225,33 @@ class ClaimRow(Base):
     speaker_description: Mapped[str | None] = mapped_column(Text)
     channel: Mapped[str | None] = mapped_column(Text)
     issues: Mapped[list[str]] = mapped_column(JSON)
+
+
+class EventRow(Base):
+    """A PLOVER event with its arguments and evidence offsets."""
+
+    __tablename__ = "events"
+
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    type: Mapped[str] = mapped_column(String(16), index=True)
+    mode: Mapped[str | None] = mapped_column(String(32))
+    context: Mapped[str | None] = mapped_column(String(32))
+    actor_text: Mapped[str | None] = mapped_column(Text)
+    actor_entity_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    recipient_text: Mapped[str | None] = mapped_column(Text)
+    recipient_entity_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    place_text: Mapped[str | None] = mapped_column(Text)
+    place_entity_id: Mapped[str | None] = mapped_column(String(64))
+    date_value: Mapped[str | None] = mapped_column(String(64), index=True)
+    date_text: Mapped[str | None] = mapped_column(Text)
+    date_granularity: Mapped[str | None] = mapped_column(String(16))
+    date_modifier: Mapped[str | None] = mapped_column(String(16))
+    trigger_text: Mapped[str] = mapped_column(Text)
+    trigger_start: Mapped[int] = mapped_column(Integer)
+    trigger_end: Mapped[int] = mapped_column(Integer)
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    sentence_end: Mapped[int] = mapped_column(Integer)
+    attributed_to: Mapped[int | None] = mapped_column(Integer)
+    negated: Mapped[int] = mapped_column(Integer)
+    hedged: Mapped[int] = mapped_column(Integer)

@@ -18,10 +18,14 @@ from newsgraph.records import (
     Claim,
     DateMention,
     EntityMention,
+    Event,
+    EventArgument,
+    EventDate,
     Published,
     Removed,
     Sentence,
     Speaker,
+    Trigger,
 )
 from newsgraph.store.entities import register_entities, resolve_short_names
 from newsgraph.store.models import (
@@ -30,6 +34,7 @@ from newsgraph.store.models import (
     DateMentionRow,
     EntityMentionRow,
     EntityRow,
+    EventRow,
     IngestErrorRow,
     RemovedRow,
     SentenceRow,
@@ -247,6 +252,7 @@ def _to_row(article: Article) -> ArticleRow:
             for i, e in enumerate(article.entities)
         ],
         claims=[_claim_row(i, c) for i, c in enumerate(article.claims)],
+        events=[_event_row(i, e) for i, e in enumerate(article.events)],
         dates=[
             DateMentionRow(
                 position=i,
@@ -284,6 +290,7 @@ def _to_record(row: ArticleRow, names: dict[str, tuple[str, str]]) -> Article:
         ],
         canonical_entities=[CanonicalEntity(i, *names[i]) for i in ids if i in names],
         claims=[_claim_record(c) for c in row.claims],
+        events=[_event_record(e) for e in row.events],
         source=row.source,
         version=row.version,
         supersedes=row.supersedes,
@@ -337,4 +344,59 @@ def _claim_record(row: ClaimRow) -> Claim:
         issues=list(row.issues or []),
         sentence=Sentence(row.sentence_start, row.sentence_end),
         cue=row.cue,
+    )
+
+
+def _event_row(position: int, event: Event) -> EventRow:
+    def part(argument: EventArgument | None) -> tuple[str | None, str | None]:
+        return (argument.text, argument.entity_id) if argument else (None, None)
+
+    actor, recipient, place = part(event.actor), part(event.recipient), part(event.place)
+    date = event.date
+    return EventRow(
+        position=position,
+        type=event.type,
+        mode=event.mode,
+        context=event.context,
+        actor_text=actor[0],
+        actor_entity_id=actor[1],
+        recipient_text=recipient[0],
+        recipient_entity_id=recipient[1],
+        place_text=place[0],
+        place_entity_id=place[1],
+        date_value=date.value if date else None,
+        date_text=date.text if date else None,
+        date_granularity=date.granularity if date else None,
+        date_modifier=date.modifier if date else None,
+        trigger_text=event.trigger.text,
+        trigger_start=event.trigger.start,
+        trigger_end=event.trigger.end,
+        sentence_start=event.sentence.start,
+        sentence_end=event.sentence.end,
+        attributed_to=event.attributed_to,
+        negated=int(event.negated),
+        hedged=int(event.hedged),
+    )
+
+
+def _event_record(row: EventRow) -> Event:
+    def part(text: str | None, entity_id: str | None) -> EventArgument | None:
+        return EventArgument(text, entity_id) if text is not None else None
+
+    date = None
+    if row.date_text is not None:
+        date = EventDate(row.date_value, row.date_text, row.date_granularity, row.date_modifier)
+    return Event(
+        type=row.type,
+        mode=row.mode,
+        context=row.context,
+        actor=part(row.actor_text, row.actor_entity_id),
+        recipient=part(row.recipient_text, row.recipient_entity_id),
+        place=part(row.place_text, row.place_entity_id),
+        date=date,
+        trigger=Trigger(row.trigger_text, row.trigger_start, row.trigger_end),
+        sentence=Sentence(row.sentence_start, row.sentence_end),
+        attributed_to=row.attributed_to,
+        negated=bool(row.negated),
+        hedged=bool(row.hedged),
     )

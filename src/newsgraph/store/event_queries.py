@@ -1,0 +1,128 @@
+"""Timelines: events ordered by when they happened (not when they were published)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from newsgraph.store.entity_queries import find_entity_id
+from newsgraph.store.models import ArticleRow, ClaimRow, EventRow
+
+_CALENDAR = re.compile(r"^\d{3,4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d|SP|SU|FA|WI))?$")
+_SEASON_MONTH = {"SP": "03", "SU": "06", "FA": "09", "WI": "12"}
+
+
+def sort_key(value: str) -> str:
+    """A value that sorts TIMEX3 dates by their start: weeks, quarters and seasons as months."""
+    if len(value) == 3:  # a decade
+        return f"{value}0"
+    year, _, rest = value.partition("-")
+    if rest.startswith("W"):
+        monday = dt.date.fromisocalendar(int(year), int(rest[1:]), 1)
+        return monday.isoformat()
+    if rest.startswith("Q"):
+        return f"{year}-{(int(rest[1]) - 1) * 3 + 1:02d}"
+    if rest in _SEASON_MONTH:
+        return f"{year}-{_SEASON_MONTH[rest]}"
+    return value
+
+
+def display(value: str | None, modifier: str | None) -> str:
+    """The date at its own granularity: "2024-09", "late 2024-10"."""
+    if not value:
+        return "undated"
+    return f"{modifier} {value}" if modifier else value
+
+
+def timeline(
+    engine: Engine, story_id: str | None = None, entity: str | None = None, undated: bool = False
+) -> list[dict[str, Any]]:
+    with Session(engine) as session:
+        query = (
+            select(
+                EventRow,
+                ArticleRow.outlet,
+                ArticleRow.title,
+                ArticleRow.published_value,
+                ArticleRow.text,
+                ArticleRow.external_id,
+            )
+            .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+            .where(ArticleRow.is_current == 1, ArticleRow.duplicate_of.is_(None))
+        )
+        if story_id:
+            query = query.where(ArticleRow.story_id.like(f"{story_id}%"))
+        if entity:
+            entity_id = find_entity_id(session, entity)
+            query = query.where(or_(EventRow.actor_entity_id == entity_id, EventRow.recipient_entity_id == entity_id))
+        rows = session.execute(query).all()
+        claims = {
+            (c.article_id, c.position): c
+            for c in session.scalars(select(ClaimRow).where(ClaimRow.article_id.in_({r[0].article_id for r in rows})))
+        }
+    out: list[dict[str, Any]] = []
+    for event, outlet, title, published, text, external_id in rows:
+        dated = bool(event.date_value and _CALENDAR.match(event.date_value))
+        if not dated and not undated:
+            continue
+        claim = claims.get((event.article_id, event.attributed_to)) if event.attributed_to is not None else None
+        out.append(
+            {
+                "date": {
+                    "value": event.date_value if dated else None,
+                    "text": event.date_text,
+                    "granularity": event.date_granularity,
+                    "modifier": event.date_modifier,
+                    "display": display(event.date_value if dated else None, event.date_modifier),
+                },
+                "type": event.type,
+                "mode": event.mode,
+                "context": event.context,
+                "actor": {"text": event.actor_text, "entity_id": event.actor_entity_id} if event.actor_text else None,
+                "recipient": {"text": event.recipient_text, "entity_id": event.recipient_entity_id}
+                if event.recipient_text
+                else None,
+                "place": {"text": event.place_text, "entity_id": event.place_entity_id} if event.place_text else None,
+                "trigger": {"text": event.trigger_text, "start": event.trigger_start, "end": event.trigger_end},
+                "evidence": {
+                    "article_id": event.article_id,
+                    "external_id": external_id,
+                    "start": event.sentence_start,
+                    "end": event.sentence_end,
+                    "text": text[event.sentence_start : event.sentence_end],
+                },
+                "outlet": outlet,
+                "title": title,
+                "published": published,
+                "attribution": _attribution(claim),
+                "negated": bool(event.negated),
+                "hedged": bool(event.hedged),
+            }
+        )
+    out.sort(
+        key=lambda e: (
+            e["date"]["value"] is None,
+            sort_key(e["date"]["value"] or ""),
+            e["published"] or "",
+            e["evidence"]["article_id"],
+            e["trigger"]["start"],
+        )
+    )
+    return out
+
+
+def _attribution(claim: ClaimRow | None) -> dict[str, Any] | None:
+    if claim is None:
+        return None
+    return {
+        "kind": claim.kind,
+        "speaker": claim.speaker_name or claim.speaker_description,
+        "anonymous": bool(claim.speaker_anonymous),
+        "channel": claim.channel,
+        "issues": list(claim.issues or []),
+    }

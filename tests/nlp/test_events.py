@@ -1,0 +1,94 @@
+"""Events of the seeds (EXPECTED.md's table) and the timeline, through the real CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsgraph.nlp.pipeline import Analyzer
+from newsgraph.records import Article, Published
+
+
+@pytest.fixture(scope="module")
+def seed_timeline(seeds: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli.app import app
+
+    db = f"sqlite:///{tmp_path_factory.mktemp('events') / 'seeds.db'}"
+    runner = CliRunner()
+    runner.invoke(app, ["ingest", *map(str, seeds.values()), "--published", "2025-03-05", "--db", db])
+    result = runner.invoke(app, ["timeline", "--json", "--db", db])
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def find(
+    timeline: list[dict[str, Any]], date: str, event_type: str, actor_id: str | None = None
+) -> list[dict[str, Any]]:
+    return [
+        e
+        for e in timeline
+        if e["date"]["value"] == date
+        and e["type"] == event_type
+        and (actor_id is None or (e["actor"] or {}).get("entity_id") == actor_id)
+    ]
+
+
+def test_the_expected_event_table(seed_timeline: list[dict[str, Any]]) -> None:
+    t = seed_timeline
+    assert find(t, "2022-11", "AGREE") and find(t, "2022-11", "AGREE")[0]["hedged"]  # "reportedly"
+    assert find(t, "2023", "COOPERATE", "country:ir")  # bought fighter jets
+    for day in ("2024-04-13", "2024-10-01"):
+        [strike] = find(t, day, "ASSAULT", "country:ir")
+        assert strike["recipient"]["entity_id"] == "country:il" and strike["mode"] == "missile"
+    for day in ("2024-04-24", "2024-09-17"):
+        [flight] = find(t, day, "CONSULT")
+        assert flight["attribution"]["speaker"] == "Reuters"
+    visits = find(t, "2024-09", "CONSULT")
+    assert any(
+        v["attribution"] and v["attribution"]["anonymous"] and v["attribution"]["channel"] == "Reuters" for v in visits
+    )
+    [sharing] = find(t, "2024-09", "COOPERATE", "country:ru")
+    assert sharing["attribution"]["speaker"] == "Bloomberg" and sharing["recipient"]["text"] == "nuclear expertise"
+    trips = find(t, "2024", "CONSULT")
+    assert any(e["attribution"] and e["attribution"]["anonymous"] for e in trips)
+    assert find(t, "2018", "RETREAT") and find(t, "2018", "SANCTION")
+    assert find(t, "2025-01", "AGREE", "country:ru")  # the 20-year agreement
+    [meeting] = find(t, "2025-02", "CONSULT")
+    assert meeting["recipient"]["entity_id"] == "person:sergey-lavrov"
+    assert meeting["place"]["entity_id"] == "country:sa"
+
+
+def test_timeline_is_ordered_by_event_date_with_evidence(seed_timeline: list[dict[str, Any]]) -> None:
+    from newsgraph.store.event_queries import sort_key
+
+    values = [e["date"]["value"] for e in seed_timeline]
+    assert values == sorted(values, key=sort_key)
+    assert not any(v.startswith("2017") for v in values)  # the caption's date never becomes an event
+    for event in seed_timeline:
+        evidence = event["evidence"]
+        assert event["trigger"]["text"] in evidence["text"]
+        assert evidence["start"] <= event["trigger"]["start"] < evidence["end"]
+
+
+def test_negation_hedging_and_actors_that_can_act(analyzer: Analyzer) -> None:
+    def events(text: str) -> list[Any]:
+        article = Article(id="0" * 16, external_id="t", text=text, published=Published("2025-03-05", "given"))
+        return analyzer.analyze_one(article).events
+
+    assert not events("A magnitude 6.4 earthquake struck the province early on Tuesday.")
+    [arrest] = events("Dutch police arrested Pieter van Dalen in Schiedam on Tuesday.")
+    assert (arrest.type, arrest.mode, arrest.date.value, arrest.place.text) == (
+        "COERCE",
+        "arrest",
+        "2025-03-04",
+        "Schiedam",
+    )
+    [refusal] = events("France did not sign the treaty in Paris.")
+    assert refusal.type == "AGREE" and refusal.negated
+    [hedged] = events("Israel reportedly attacked Iran's air defenses in October.")
+    assert hedged.type == "ASSAULT" and hedged.hedged
