@@ -92,3 +92,19 @@ def test_negation_hedging_and_actors_that_can_act(analyzer: Analyzer) -> None:
     assert refusal.type == "AGREE" and refusal.negated
     [hedged] = events("Israel reportedly attacked Iran's air defenses in October.")
     assert hedged.type == "ASSAULT" and hedged.hedged
+
+
+def test_demo_events_have_known_answers(db_url: str, cli: Any) -> None:
+    assert cli("demo", "--db", db_url).exit_code == 0
+    timeline = json.loads(cli("timeline", "--json", "--undated", "--db", db_url).stdout)
+    arrests = {(e["recipient"] or {}).get("text") for e in timeline if e["type"] == "COERCE" and e["mode"] == "arrest"}
+    assert {"Pieter van Dalen", "Elena Castrillo"} <= arrests
+    signings = [e for e in timeline if e["type"] == "AGREE" and e["date"]["value"] == "2026-05-14"]
+    assert len({e["outlet"] for e in signings}) >= 4
+    assert any((e["place"] or {}).get("text") == "Hanoi" for e in signings)
+    assert not [e for e in timeline if e["type"] == "ASSAULT"], "no one was attacked in the demo stories"
+    assert any(e["type"] == "PROTEST" and e["mode"] == "strike" for e in timeline)
+    russia = json.loads(cli("timeline", "--json", "--entity", "Chile", "--db", db_url).stdout)
+    assert russia and all(
+        "country:cl" in ((e["actor"] or {}).get("entity_id"), (e["recipient"] or {}).get("entity_id")) for e in russia
+    )

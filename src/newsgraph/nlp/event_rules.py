@@ -246,6 +246,26 @@ SPEECH_LIKE: frozenset[str] = frozenset(
         "reject",
     }
 )
+# Who goes on strike (a labour strike is a protest, not an assault).
+LABOUR_NOUNS: frozenset[str] = frozenset(
+    {
+        "workers",
+        "unions",
+        "union",
+        "staff",
+        "employees",
+        "drivers",
+        "teachers",
+        "nurses",
+        "doctors",
+        "miners",
+        "pilots",
+        "dockers",
+        "conductors",
+    }
+)
+# Travel verbs are visits only without a cargo object ("flew to Lima", not "flying food").
+TRAVEL_VERBS: frozenset[str] = frozenset({"fly", "travel"})
 HEDGES: tuple[str, ...] = (
     "reportedly",
     "allegedly",

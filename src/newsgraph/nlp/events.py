@@ -78,7 +78,9 @@ def _verb_event(verb: Token, entry: tuple[str, str], index: _Index) -> list[Even
         return []  # "warned that ...", "denied that ...": a claim, not an act
     if event_type == "REQUEST" and not any(c.dep_ in ("dobj", "dative", "prep") for c in verb.children):
         return []  # "sought to strengthen" asks nothing of anyone
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if base in rules.TRAVEL_VERBS and any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     subject = _subject(verb)
     agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
     actor_token = agent if passive else subject
@@ -86,6 +88,10 @@ def _verb_event(verb: Token, entry: tuple[str, str], index: _Index) -> list[Even
     actor = _argument(actor_token, index)
     if actor is None or not _can_act(actor_token, index):
         return []
+    if recipient_token is not None and recipient_token.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        recipient_token = verb.head  # "the agreement that Chile signed"
+    if base == "strike" and actor_token is not None and _labour(actor_token):
+        event_type = "PROTEST"
     recipient = _argument(recipient_token, index)
     return _events(event_type, verb, actor, recipient, index)
 
@@ -95,6 +101,8 @@ def _noun_event(noun: Token, event_type: str, index: _Index) -> list[Event]:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None and noun.dep_ == "dobj" and noun.head.lower_ in rules.LIGHT_VERBS:
         owner = _subject(noun.head)  # "experts made several trips", "carried out strikes"
+        if owner is not None and event_type == "ASSAULT" and noun.lower_.startswith("strike") and _labour(owner):
+            event_type = "PROTEST"  # "rail workers began a two-day strike"
         if owner is not None and _can_act(owner, index):
             return _events(event_type, noun, _argument(owner, index), _noun_recipient(noun, event_type, index), index)  # type: ignore[arg-type]
         return []
@@ -115,6 +123,12 @@ def _noun_recipient(noun: Token, event_type: str, index: _Index) -> EventArgumen
         if child.dep_ == "prep" and child.lower_ in (*rules.RECIPIENT_PREPS.get(event_type, ()), "of"):
             return _argument(next((p for p in child.children if p.dep_ == "pobj"), None), index)
     return None
+
+
+def _labour(token: Token) -> bool:
+    return token.lower_ in rules.LABOUR_NOUNS or any(
+        t.lower_ in rules.LABOUR_NOUNS for t in token.rights if t.dep_ == "conj"
+    )
 
 
 def _subject(verb: Token) -> Token | None:
