@@ -6,13 +6,16 @@ Reads ../shared/data/timeml/aquaint.jsonl (73 articles, TempEval-3 AQUAINT), ana
 text with its gold document creation time as the publication date, and compares our date
 expressions (kind "date") with the gold DATE expressions: strict and relaxed (overlap) span
 precision, recall and F1, and value accuracy on the relaxed matches (TempEval-3 style).
-Prints figures; asserts nothing.
+Value accuracy is printed twice: exact, and with equivalent notations counted as equal
+(the gold data writes one year both "1968" and "1968-XX", one week both "2000-W7" and
+"2000-W07"); nothing else is relaxed. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -22,6 +25,14 @@ from newsgraph.records import Article, Published
 from newsgraph.settings import DEFAULT_PIPELINE
 
 AQUAINT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "timeml" / "aquaint.jsonl"
+
+
+def equivalent(value: str | None) -> str | None:
+    """One spelling per meaning: unspecified trailing parts dropped, week numbers unpadded."""
+    if value is None:
+        return None
+    value = re.sub(r"(?:-XX)+$", "", value)
+    return re.sub(r"-W0(\d)$", r"-W\1", value)
 
 
 def prf(found: int, gold: int, matched: int) -> tuple[float, float, float]:
@@ -45,7 +56,7 @@ def main() -> None:
         )
         for i, r in enumerate(rows)
     )
-    gold_n = found_n = strict = relaxed_found = relaxed_gold = values_ok = 0
+    gold_n = found_n = strict = relaxed_found = relaxed_gold = values_ok = equivalent_ok = 0
     errors = []
     for row, article in zip(rows, articles, strict=True):
         gold = [t for t in row["timexes"] if t["type"] == "DATE"]
@@ -60,6 +71,7 @@ def main() -> None:
             if hit is None:
                 continue
             relaxed_gold += 1
+            equivalent_ok += equivalent(hit.value) == equivalent(g["value"])
             if hit.value == g["value"]:
                 values_ok += 1
             else:
@@ -73,6 +85,8 @@ def main() -> None:
     print(f"relaxed span  P={p:.3f} R={r:.3f} F1={2 * p * r / (p + r) if p + r else 0.0:.3f}")
     accuracy = values_ok / relaxed_gold if relaxed_gold else 0.0
     print(f"value accuracy on relaxed matches: {accuracy:.3f} ({values_ok}/{relaxed_gold})")
+    same = equivalent_ok / relaxed_gold if relaxed_gold else 0.0
+    print(f"value accuracy, equivalent notations equal: {same:.3f} ({equivalent_ok}/{relaxed_gold})")
     for published, text, gold_value, ours, value in errors[: args.show_errors]:
         print(f"  {published}  gold {text!r} = {gold_value}   ours {ours!r} = {value}")
 

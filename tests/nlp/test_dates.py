@@ -37,7 +37,7 @@ def values(text: str, anchor: dt.date | None = ANCHOR) -> list[tuple[str, str | 
         ("last Friday", "2025-02-28", "day", "estimated"),
         ("spring 2024", "2024-SP", "season", "resolved"),
         ("the first quarter of 2024", "2024-Q1", "quarter", "resolved"),
-        ("the 1990s", "199", "decade", "resolved"),
+        ("the 1990s", "199X", "decade", "resolved"),
         ("20-year", "P20Y", "duration", "resolved"),
         ("the past year", "P1Y", "duration", "resolved"),
         ("several weeks", "PXW", "duration", "resolved"),

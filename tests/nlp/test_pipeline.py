@@ -60,4 +60,4 @@ def test_years_after_prepositions_and_days_inside_time_expressions(analyzer: Ana
     article = analyzer.analyze_one(make("The law has been in force since 1994. Talks ended on Wednesday night."))
     values = {d.text: d.value for d in article.dates}
     assert values.get("1994") == "1994"
-    assert values.get("Wednesday") == "2025-03-05"
+    assert values.get("Wednesday night") == "2025-03-05"

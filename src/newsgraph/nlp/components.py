@@ -45,6 +45,7 @@ YEAR_AFTER_PREPOSITION = re.compile(
 DAY_WORDS = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow)\b", re.I
 )
+PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.I)
 # Words that make a clause future or past when they govern its verb.
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 # "is scheduled for Tuesday": these participles look ahead when their auxiliary is present tense.
@@ -135,7 +136,8 @@ def find_dates(doc: Doc) -> Doc:
     spans: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
     for ent in doc.ents:
         if ent.label_ == "TIME" and (day := DAY_WORDS.search(ent.text)):
-            spans.append((ent.start_char + day.start(), ent.start_char + day.end()))
+            part = PART_OF_DAY.match(ent.text, day.end())  # keep "Wednesday night" whole
+            spans.append((ent.start_char + day.start(), ent.start_char + (part.end() if part else day.end())))
     found = [m.span() for m in DATE_PATTERNS.finditer(doc.text)]
     found += [m.span(1) for m in YEAR_AFTER_PREPOSITION.finditer(doc.text)]
     for found_start, found_end in found:

@@ -339,7 +339,7 @@ def _resolve_single(core: str, anchor: dt.date | None, direction: Direction) -> 
         return DateValue(0, 0, m["year"], "year", "resolved", _modifier(m))
     if m := DECADE.match(core):
         mod = m["mod"].lower() if m["mod"] else None
-        return DateValue(0, 0, m["decade"], "decade", "resolved", mod)
+        return DateValue(0, 0, f"{m['decade']}X", "decade", "resolved", mod)
     if m := WEEKDAY.match(core):
         return _weekday(m, anchor, direction)
     if m := RELATIVE_MONTH.match(core):
@@ -417,7 +417,7 @@ def _period_value(anchor: dt.date, unit: str, offset: int) -> str:
         index = anchor.year * 4 + (anchor.month - 1) // 3 + offset
         return f"{index // 4:04d}-Q{index % 4 + 1}"
     if unit == "decade":
-        return f"{anchor.year // 10 + offset:03d}"
+        return f"{anchor.year // 10 + offset:03d}X"
     return f"{anchor.year // 100 + offset:02d}"
 
 
@@ -429,6 +429,9 @@ def _ago(m: re.Match[str], anchor: dt.date | None) -> DateValue:
         return DateValue(0, 0, None, lex.UNITS[unit][1], "unresolved")
     if unit == "day":
         return DateValue(0, 0, (anchor - dt.timedelta(days=count)).isoformat(), "day", "resolved")
+    if unit in ("decade", "century"):  # "a decade ago" is a year, ten years back
+        years = count * (10 if unit == "decade" else 100)
+        return DateValue(0, 0, f"{anchor.year - years:04d}", "year", "resolved")
     return DateValue(0, 0, _period_value(anchor, unit, -count), lex.UNITS[unit][1], "resolved")
 
 
