@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from scoring import load_ecbplus  # noqa: E402
+from scoring import load_ecbplus
 
 QUOTES = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "quotes" / "dev.jsonl"
 
@@ -48,9 +48,8 @@ def main() -> None:
             channels_right += bool(claim and claim.channel and label["channel"].lower() in claim.channel.lower())
         if args.show:
             mark = "ok " if ok else "-- "
-            print(
-                f"{mark}{label['article']:<14} {label['quote_starts'][:40]!r:<44} gold {label['speaker']} ours {speaker!r}"
-            )
+            opening = label["quote_starts"][:40]
+            print(f"{mark}{label['article']:<14} {opening!r:<44} gold {label['speaker']} ours {speaker!r}")
     print(f"{len(labels)} labelled quotes, {found} found as claims")
     print(f"speaker accuracy: {right / len(labels):.3f} ({right}/{len(labels)})")
     if channels:

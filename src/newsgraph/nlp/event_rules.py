@@ -6,10 +6,24 @@ from __future__ import annotations
 
 # PLOVER type -> base verbs (with particles written out where they matter).
 VERBS: dict[str, tuple[str, ...]] = {
-    "AGREE": ("agree", "sign", "ratify", "endorse", "accept", "approve", "settle", "conclude", "secure"),
-    "CONSULT": ("meet", "visit", "travel", "fly", "host", "discuss", "negotiate", "consult", "talk", "call"),
+    "AGREE": (
+        "agree",
+        "sign",
+        "ratify",
+        "endorse",
+        "approve",
+        "settle",
+        "conclude",
+        "secure",
+        "offer",
+        "promise",
+        "pledge",
+        "commit",
+        "guarantee",
+    ),
+    "CONSULT": ("meet", "visit", "travel", "fly", "host", "discuss", "negotiate", "consult", "talk", "call", "arrive"),
     "SUPPORT": ("support", "praise", "back", "welcome", "defend", "thank", "commend"),
-    "CONCEDE": ("concede", "apologize", "apologise", "yield", "relent", "ease"),
+    "CONCEDE": ("concede", "apologize", "apologise", "yield", "relent", "ease", "lift", "shorten", "accept", "relax"),
     "COOPERATE": (
         "cooperate",
         "collaborate",
@@ -22,8 +36,8 @@ VERBS: dict[str, tuple[str, ...]] = {
         "export",
         "import",
     ),
-    "AID": ("aid", "assist", "help", "provide", "supply", "send", "donate", "deliver", "fund", "rescue", "evacuate"),
-    "RETREAT": ("withdraw", "retreat", "release", "free", "evacuate", "lift"),
+    "AID": ("aid", "assist", "help", "provide", "supply", "send", "donate", "deliver", "fund", "rescue", "grant"),
+    "RETREAT": ("withdraw", "retreat", "release", "free", "evacuate", "pull"),
     "REQUEST": ("ask", "request", "urge", "appeal", "demand", "call", "seek", "press"),
     "ACCUSE": (
         "accuse",
@@ -39,10 +53,28 @@ VERBS: dict[str, tuple[str, ...]] = {
     ),
     "REJECT": ("reject", "refuse", "deny", "veto", "dismiss", "oppose", "boycott"),
     "THREATEN": ("threaten", "warn", "vow"),
-    "PROTEST": ("protest", "demonstrate", "march", "rally", "picket", "boycott"),
-    "SANCTION": ("sanction", "reimpose", "impose", "ban", "expel", "suspend", "embargo", "freeze"),
+    "PROTEST": ("protest", "demonstrate", "march", "rally", "picket"),
+    "SANCTION": ("sanction", "reimpose", "impose", "suspend", "embargo", "freeze"),
     "MOBILIZE": ("mobilize", "mobilise", "deploy", "mass"),
-    "COERCE": ("arrest", "detain", "seize", "raid", "search", "jail", "imprison", "deport", "confiscate", "capture"),
+    "COERCE": (
+        "arrest",
+        "detain",
+        "seize",
+        "raid",
+        "search",
+        "jail",
+        "imprison",
+        "deport",
+        "confiscate",
+        "capture",
+        "ban",
+        "expel",
+        "outlaw",
+        "demolish",
+        "censor",
+        "prevent",
+        "disperse",
+    ),
     "ASSAULT": (
         "attack",
         "strike",
@@ -55,10 +87,23 @@ VERBS: dict[str, tuple[str, ...]] = {
         "invade",
         "fire",
         "assault",
+        "kidnap",
+        "abduct",
+        "torture",
+        "beat",
+        "assassinate",
+        "wound",
+        "injure",
+        "massacre",
+        "execute",
+        "ambush",
+        "storm",
     ),
 }
 IRREGULAR: dict[str, tuple[str, ...]] = {
     "meet": ("met",),
+    "beat": ("beaten",),
+    "pull": ("pulled",),
     "fly": ("flew", "flown", "flies"),
     "send": ("sent",),
     "buy": ("bought",),
@@ -75,8 +120,13 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
 NEEDS_OBJECT: dict[str, tuple[str, ...]] = {
     "impose": ("sanction", "sanctions", "embargo", "tariff", "tariffs", "ban", "curfew"),
     "reimpose": ("sanction", "sanctions", "embargo", "tariff", "tariffs"),
-    "lift": ("sanction", "sanctions", "embargo", "ban", "blockade", "siege"),
+    "lift": ("sanction", "sanctions", "embargo", "ban", "blockade", "siege", "curfew", "emergency", "restrictions"),
     "fire": ("missile", "missiles", "rocket", "rockets", "shell", "shells", "shot", "shots"),
+    "pull": ("out", "back", "troops", "forces"),
+    "accept": ("demand", "demands", "condition", "conditions", "terms", "proposal", "resignation"),
+    "beat": ("up", "protesters", "detainees", "demonstrators", "prisoners"),
+    "prevent": ("demonstration", "protest", "rally", "march", "meeting"),
+    "shorten": ("curfew", "sentence"),
     "call": ("for",),
     "secure": ("agreement", "deal", "accord", "treaty", "pact"),
     "search": ("home", "homes", "office", "offices", "house", "houses", "hall", "premises"),
@@ -99,6 +149,9 @@ NOUNS: dict[str, str] = {
     "talks": "CONSULT",
     "meeting": "CONSULT",
     "arrest": "COERCE",
+    "demonstration": "PROTEST",
+    "demonstrations": "PROTEST",
+    "rally": "PROTEST",
     "trip": "CONSULT",
     "trips": "CONSULT",
     "sanctions": "SANCTION",
@@ -246,6 +299,8 @@ SPEECH_LIKE: frozenset[str] = frozenset(
         "reject",
     }
 )
+# ... unless they are addressed to someone: "warned Iraq that ..." is a threat to Iraq.
+ADDRESSED: frozenset[str] = frozenset({"warn", "urge", "ask", "accuse", "criticize", "condemn"})
 # Who goes on strike (a labour strike is a protest, not an assault).
 LABOUR_NOUNS: frozenset[str] = frozenset(
     {

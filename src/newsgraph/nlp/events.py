@@ -74,7 +74,8 @@ def _verb_event(verb: Token, entry: tuple[str, str], index: _Index) -> list[Even
     needed = rules.NEEDS_OBJECT.get(base)
     if needed and not any(t.lower_ in needed for t in verb.subtree if t.i != verb.i):
         return []
-    if base in rules.SPEECH_LIKE and any(c.dep_ == "ccomp" for c in verb.children):
+    addressed = base in rules.ADDRESSED and any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    if base in rules.SPEECH_LIKE and not addressed and any(c.dep_ == "ccomp" for c in verb.children):
         return []  # "warned that ...", "denied that ...": a claim, not an act
     if event_type == "REQUEST" and not any(c.dep_ in ("dobj", "dative", "prep") for c in verb.children):
         return []  # "sought to strengthen" asks nothing of anyone
@@ -187,7 +188,7 @@ def _can_act(token: Token | None, index: _Index) -> bool:
         return index.ent_at[token.i].label_ in ARGUMENT_LABELS
     if token.lower_ in rules.ACTOR_NOUNS:
         return True
-    return any(t.i in index.ent_at and index.ent_at[t.i].label_ in ("NORP", "GPE", "ORG") for t in token.lefts)
+    return any(t.i in index.ent_at and index.ent_at[t.i].label_ in ARGUMENT_LABELS for t in token.subtree)
 
 
 def _events(
