@@ -30,6 +30,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/stories.py
 	$(BIN)/python bench/dates.py
+	$(BIN)/python bench/quotes.py
+	$(BIN)/python bench/events.py
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm

@@ -75,3 +75,29 @@ def test_a_lone_surname_joins_the_full_name_stored_earlier(tmp_path: Path, db_ur
     cli("ingest", str(tmp_path / "b.txt"), "--db", db_url)
     entity = cli("entity", "Lavrov", "--db", db_url, "--json").stdout
     assert '"person:sergey-lavrov"' in entity and entity.count('"external_id"') == 2
+
+
+def test_every_entity_of_expected_md(seed_records: dict[str, Article]) -> None:
+    ids = {c.id for record in seed_records.values() for c in record.canonical_entities}
+    names = {c.name for record in seed_records.values() for c in record.canonical_entities}
+    for country in ("ru", "ir", "il", "ua", "us", "sa"):
+        assert f"country:{country}" in ids, country
+    for org in (
+        "org:reuters",
+        "org:bloomberg",
+        "org:foundation-for-defense-of-democracies",
+        "org:american-enterprise-institute",
+    ):
+        assert org in ids, org
+    assert {"Russian Defense Ministry", "Penza Artillery Engineering Institute"} <= names
+    for person in (
+        "andrei-gusev",
+        "behnam-ben-taleblu",
+        "nicholas-carl",
+        "andrea-stricker",
+        "marco-rubio",
+        "sergey-lavrov",
+        "trump",
+    ):
+        assert f"person:{person}" in ids, person
+    assert "gpe:amirabad" in ids and "loc:caspian-sea" in ids

@@ -57,6 +57,8 @@ def test_the_expected_event_table(seed_timeline: list[dict[str, Any]]) -> None:
     trips = find(t, "2024", "CONSULT")
     assert any(e["attribution"] and e["attribution"]["anonymous"] for e in trips)
     assert find(t, "2018", "RETREAT") and find(t, "2018", "SANCTION")
+    [retaliation] = find(t, "2024-10", "ASSAULT", "country:il")
+    assert retaliation["date"]["display"] == "late 2024-10" and retaliation["recipient"]["entity_id"] == "country:ir"
     assert find(t, "2025-01", "AGREE", "country:ru")  # the 20-year agreement
     [meeting] = find(t, "2025-02", "CONSULT")
     assert meeting["recipient"]["entity_id"] == "person:sergey-lavrov"

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import attribution_rules as rules
+from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.entities import EntityLink
 from newsgraph.records import Claim, Sentence, Speaker
 
@@ -59,7 +60,7 @@ def find_claims(doc: Doc) -> Doc:
     context = _Context(doc)
     claims: list[Claim] = []
     quoted: list[tuple[int, int]] = []
-    for start, end in _quote_spans(doc.text):
+    for start, end in _quote_spans(text_of(doc)):
         quoted.append((start, end))
     context.quoted = quoted
     for sent in doc.sents:
@@ -101,8 +102,8 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
     for start, end in inside:
         if not (sent.start_char <= start < sent.end_char):
             continue
-        text = doc.text[start:end].strip().rstrip(",")
-        stripped_start = start + (len(doc.text[start:end]) - len(doc.text[start:end].lstrip()))
+        text = text_of(doc)[start:end].strip().rstrip(",")
+        stripped_start = start + (len(text_of(doc)[start:end]) - len(text_of(doc)[start:end].lstrip()))
         nearest = min(cues, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))) if cues else None
         if nearest is None and len(text.split()) < 8 and not re.search(r"[.!?]", text):
             continue  # a quoted name or phrase ("Days of Repentance"), not a statement
@@ -306,7 +307,7 @@ def _span_of(token: Token) -> tuple[int, int]:
 
 
 def _strip_comma(doc: Doc, end: int) -> int:
-    while end > 0 and doc.text[end - 1] in " ,;":
+    while end > 0 and text_of(doc)[end - 1] in " ,;":
         end -= 1
     return end
 
@@ -316,14 +317,14 @@ def _main_clause(sent: Span, cut_start: int, cut_end: int) -> tuple[int, int]:
     doc = sent.doc
     if cut_start <= sent.start + 1:
         start = doc[min(cut_end + 1, sent.end - 1)].idx
-        while start < sent.end_char and doc.text[start] in " ,":
+        while start < sent.end_char and text_of(doc)[start] in " ,":
             start += 1
         return start, _strip_comma(doc, sent.end_char - (1 if sent.text.endswith(".") else 0))
     return sent.start_char, _strip_comma(doc, doc[cut_start].idx)
 
 
 def _clause_after(sent: Span, position: int) -> tuple[int, int]:
-    text = sent.doc.text
+    text = text_of(sent.doc)
     while position < sent.end_char and text[position] in " ,;:":
         position += 1
     end = sent.end_char - (1 if sent.text.endswith(".") else 0)
@@ -343,7 +344,7 @@ def _claim(
 ) -> Claim:
     return Claim(
         kind=kind,  # type: ignore[arg-type]
-        text=doc.text[start:end],
+        text=text_of(doc)[start:end],
         start=start,
         end=end,
         speaker=speaker,

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.nlp.attribution_rules import OUTLET_TAIL_WORDS
 from newsgraph.nlp.dates import resolve_date, with_context_year
+from newsgraph.nlp.doctext import text_of
 from newsgraph.records import DateMention
 
 if not Doc.has_extension("published"):
@@ -138,15 +139,15 @@ def find_dates(doc: Doc) -> Doc:
         if ent.label_ == "TIME" and (day := DAY_WORDS.search(ent.text)):
             part = PART_OF_DAY.match(ent.text, day.end())  # keep "Wednesday night" whole
             spans.append((ent.start_char + day.start(), ent.start_char + (part.end() if part else day.end())))
-    found = [m.span() for m in DATE_PATTERNS.finditer(doc.text)]
-    found += [m.span(1) for m in YEAR_AFTER_PREPOSITION.finditer(doc.text)]
+    found = [m.span() for m in DATE_PATTERNS.finditer(text_of(doc))]
+    found += [m.span(1) for m in YEAR_AFTER_PREPOSITION.finditer(text_of(doc))]
     for found_start, found_end in found:
         if not any(s < found_end and found_start < e for s, e in spans):
             spans.append((found_start, found_end))
     mentions: list[DateMention] = []
     years_by_month: dict[int, int] = {}
     for start, end in sorted(spans):
-        text = doc.text[start:end]
+        text = text_of(doc)[start:end]
         span = doc.char_span(start, end, alignment_mode="expand")
         direction = clause_tense(span) if span is not None else None
         for value in resolve_date(text, anchor, direction):

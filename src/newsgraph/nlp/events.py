@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import event_rules as rules
 from newsgraph.nlp.attribution_rules import SPEECH_VERBS
+from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.entities import EntityLink
 from newsgraph.records import Claim, DateMention, Event, EventArgument, EventDate, Sentence, Trigger
 
@@ -273,6 +274,11 @@ def _dates(trigger: Token, index: _Index) -> list[EventDate | None]:
         own = _clause_dates(trigger.head, inside)
     if not own and trigger.tag_ == "VBG" and trigger.dep_ == "ccomp" and trigger.head.lower_ in SPEECH_VERBS:
         own = _clause_dates(trigger.head, inside)  # "reported in Sept. 2024 that Russia was sharing"
+    if not own and trigger.pos_ == "NOUN":  # "Israel's strike on Iran in late October 2024"
+        end = max(t.idx + len(t.text) for t in trigger.subtree)
+        own = [
+            d for d in inside if 0 <= d.start - end <= 4 and text_of(trigger.doc)[end : d.start].strip() in ("in", "on")
+        ]
     if not own:
         return [None]  # a date elsewhere in the sentence belongs to another clause
     if len(own) > 1 and _one_list(own, trigger.doc):
@@ -307,7 +313,7 @@ def _one_list(dates: list[DateMention], doc: Doc) -> bool:
     """Dates joined only by commas and "and"/"or" between them."""
     ordered = sorted(dates, key=lambda d: d.start)
     for a, b in itertools.pairwise(ordered):
-        between = doc.text[a.end : b.start].strip(" ,").lower()
+        between = text_of(doc)[a.end : b.start].strip(" ,").lower()
         if between not in ("and", "or", "", "as well as"):
             return False
     return True

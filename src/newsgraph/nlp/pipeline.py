@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.nlp import claims, components, entities, events  # noqa: F401  (registers the components)
+from newsgraph.nlp.doctext import text_of
 from newsgraph.records import Article, CanonicalEntity, EntityMention, Sentence
 
 # Not needed by any stage: the lemmatizer costs ~20% of the model's time.
@@ -77,7 +78,7 @@ class Analyzer:
 
 def fill_record(article: Article, doc: Doc) -> Article:
     """Copy what the components found on the Doc into the record."""
-    article.sentences = [_trimmed(doc.text, s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
+    article.sentences = [_trimmed(text_of(doc), s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
     links = doc._.entity_links or [None] * len(doc.ents)
     article.entities = [
         EntityMention(e.text, e.label_, e.start_char, e.end_char, link.entity_id if link else None)
