@@ -51,6 +51,9 @@ PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.I)
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 # "is scheduled for Tuesday": these participles look ahead when their auxiliary is present tense.
 FUTURE_PARTICIPLES = frozenset({"scheduled", "expected", "due", "set", "planned", "slated", "going"})
+PLANNING_VERBS = frozenset(
+    {"planned", "plans", "plan", "scheduled", "schedules", "postponed", "delayed", "announced plans"}
+)
 PRESENT_AUX = frozenset({"is", "are", "'s", "'re", "am"})
 
 OFFICE_WORDS = frozenset({"secretary", "minister", "ministry", "undersecretary"})
@@ -174,7 +177,10 @@ def find_dates(doc: Doc) -> Doc:
 
 def clause_tense(span: Span) -> Literal["past", "future"] | None:
     """Past or future, from the verb that governs a time expression (None when unclear)."""
-    verb = span.root
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in ("until", "till", "by"):
+        return "future"  # "postponed until Tuesday": a deadline ahead
+    verb = root
     for _ in range(8):
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
@@ -185,6 +191,8 @@ def clause_tense(span: Span) -> Literal["past", "future"] | None:
     words = {aux.lower_ for aux in auxes}
     if words & FUTURE_AUX or (verb.lower_ in FUTURE_PARTICIPLES and words & PRESENT_AUX):
         return "future"
+    if verb.lower_ in PLANNING_VERBS:
+        return "future"  # "protesters planned a demonstration on Saturday"
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes) or words & {"has", "have", "had"}:
         return "past"
     if verb.tag_ == "VBN" and not auxes:
