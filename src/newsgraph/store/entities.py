@@ -4,12 +4,14 @@ and resolving short names ("Gusev", "FDD") to the one known full name they stand
 from __future__ import annotations
 
 from collections import Counter
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from newsgraph.records import Article, CanonicalEntity
 from newsgraph.store.models import EntityAliasRow, EntityRow
+from newsgraph.store.upsert import add_counts, insert_missing
 
 
 def _alias(text: str) -> str:
@@ -58,13 +60,11 @@ def resolve_short_names(session: Session, article: Article) -> None:
 
 def register_entities(session: Session, article: Article) -> None:
     """Store the article's entities (first name seen wins) and count their aliases."""
-    known = set(
-        session.scalars(select(EntityRow.id).where(EntityRow.id.in_([e.id for e in article.canonical_entities])))
+    entities = cast(Table, EntityRow.__table__)
+    aliases = cast(Table, EntityAliasRow.__table__)
+    insert_missing(
+        session, entities, ["id"], [{"id": e.id, "name": e.name, "type": e.type} for e in article.canonical_entities]
     )
-    for entity in article.canonical_entities:
-        if entity.id not in known:
-            session.add(EntityRow(id=entity.id, name=entity.name, type=entity.type))
-    session.flush()
     counts: Counter[tuple[str, str]] = Counter()
     for mention in article.entities:
         if mention.entity_id:
@@ -73,10 +73,5 @@ def register_entities(session: Session, article: Article) -> None:
         counts[(entity.id, _alias(entity.name))] += 0
         for form in _short_forms(entity):
             counts[(entity.id, form)] += 0
-    for (entity_id, alias), n in sorted(counts.items()):
-        row = session.get(EntityAliasRow, (entity_id, alias))
-        if row is None:
-            session.add(EntityAliasRow(entity_id=entity_id, alias=alias, mentions=n))
-        else:
-            row.mentions += n
-    session.flush()
+    rows = [{"entity_id": e, "alias": a, "mentions": n} for (e, a), n in sorted(counts.items())]
+    add_counts(session, aliases, ["entity_id", "alias"], "mentions", rows)

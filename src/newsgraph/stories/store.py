@@ -8,8 +8,6 @@ from collections.abc import Iterable, Iterator
 from typing import cast
 
 from sqlalchemy import Table, delete, func, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from newsgraph.store.models import (
@@ -20,6 +18,7 @@ from newsgraph.store.models import (
     StoryKeyRow,
     StoryRow,
 )
+from newsgraph.store.upsert import add_counts
 from newsgraph.stories.clustering import StoredArticle, StoryGraphStore
 from newsgraph.stories.features import ArticleFeatures, DocumentFrequencies
 
@@ -75,12 +74,8 @@ class SqlDocumentFrequencies(DocumentFrequencies):
 
 
 def increment(session: Session, keys: list[str]) -> None:
-    """Add one to each key's count in one statement (an upsert on SQLite and PostgreSQL)."""
-    table = KEY_COUNTS
-    dialect = session.get_bind().dialect.name
-    insert_stmt = pg_insert(table) if dialect == "postgresql" else sqlite_insert(table)
-    statement = insert_stmt.on_conflict_do_update(index_elements=[table.c.key], set_={"count": table.c.count + 1})
-    session.execute(statement, [{"key": key, "count": 1} for key in keys])
+    """Add one to each key's count in one statement."""
+    add_counts(session, KEY_COUNTS, ["key"], "count", [{"key": key, "count": 1} for key in keys])
 
 
 class SqlStoryGraph(StoryGraphStore):
