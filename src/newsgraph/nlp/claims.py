@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import attribution_rules as rules
 from newsgraph.nlp.doctext import text_of
-from newsgraph.nlp.entities import EntityLink
+from newsgraph.nlp.entities import entity_maps
 from newsgraph.records import Claim, Sentence, Speaker
 
 if not Doc.has_extension("claims"):
@@ -32,14 +32,7 @@ class _Context:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        links = doc._.entity_links or [None] * len(doc.ents)
-        self.link_at: dict[int, EntityLink] = {}
-        self.ent_at: dict[int, Span] = {}
-        for ent, link in zip(doc.ents, links, strict=True):
-            for token in ent:
-                self.ent_at[token.i] = ent
-                if link is not None:
-                    self.link_at[token.i] = link
+        self.ent_at, self.link_at = entity_maps(doc)
         self.roles: dict[str, tuple[str | None, str | None]] = {}
         self.last_outlet: str | None = None
         self.quoted: list[tuple[int, int]] = []

@@ -159,3 +159,16 @@ def _link(ent: Span, people: dict[str, str], long_orgs: dict[str, str]) -> Entit
             return EntityLink(known.entity_id, known.name, known.type)
     kind = {"NORP": "group", "LOC": "loc", "FAC": "fac", "GPE": "gpe", "ORG": "org"}.get(label, label.lower())
     return EntityLink(f"{kind}:{slug(name)}", name, label)
+
+
+def entity_maps(doc: Doc) -> tuple[dict[int, Span], dict[int, EntityLink]]:
+    """For each token inside an entity: its entity span, and its canonical link if any."""
+    links = doc._.entity_links or [None] * len(doc.ents)
+    ent_at: dict[int, Span] = {}
+    link_at: dict[int, EntityLink] = {}
+    for ent, link in zip(doc.ents, links, strict=True):
+        for token in ent:
+            ent_at[token.i] = ent
+            if link is not None:
+                link_at[token.i] = link
+    return ent_at, link_at

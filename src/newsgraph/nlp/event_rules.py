@@ -321,15 +321,6 @@ LABOUR_NOUNS: frozenset[str] = frozenset(
 )
 # Travel verbs are visits only without a cargo object ("flew to Lima", not "flying food").
 TRAVEL_VERBS: frozenset[str] = frozenset({"fly", "travel"})
-HEDGES: tuple[str, ...] = (
-    "reportedly",
-    "allegedly",
-    "said to",
-    "believed to",
-    "thought to",
-    "purportedly",
-    "apparently",
-)
 NEGATIONS: frozenset[str] = frozenset({"not", "n't", "never", "neither", "nor", "no"})
 
 

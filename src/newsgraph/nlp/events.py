@@ -15,12 +15,12 @@ import itertools
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.nlp import event_rules as rules
-from newsgraph.nlp.attribution_rules import SPEECH_VERBS
+from newsgraph.nlp.attribution_rules import HEDGES, SPEECH_VERBS
 from newsgraph.nlp.doctext import text_of
-from newsgraph.nlp.entities import EntityLink
+from newsgraph.nlp.entities import entity_maps
 from newsgraph.records import Claim, DateMention, Event, EventArgument, EventDate, Sentence, Trigger
 
 if not Doc.has_extension("events"):
@@ -41,14 +41,7 @@ class _Index:
     """Entities and links by token, dates and claims by character, for one Doc."""
 
     def __init__(self, doc: Doc) -> None:
-        links = doc._.entity_links or [None] * len(doc.ents)
-        self.ent_at: dict[int, Span] = {}
-        self.link_at: dict[int, EntityLink] = {}
-        for ent, link in zip(doc.ents, links, strict=True):
-            for token in ent:
-                self.ent_at[token.i] = ent
-                if link is not None:
-                    self.link_at[token.i] = link
+        self.ent_at, self.link_at = entity_maps(doc)
         self.dates: list[DateMention] = [d for d in (doc._.dates or []) if d.kind == "date"]
         self.claims: list[Claim] = list(doc._.claims or [])
 
@@ -221,7 +214,7 @@ def _event(
         sentence=Sentence(sent.start_char, sent.end_char),
         attributed_to=_claim_index(trigger, index),
         negated=_negated(trigger),
-        hedged=any(h in lowered for h in rules.HEDGES),
+        hedged=any(h in lowered for h in HEDGES),
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
@@ -14,30 +14,14 @@ from sqlalchemy.orm import Session
 from newsgraph.errors import NotFoundError
 from newsgraph.records import (
     Article,
-    CanonicalEntity,
-    Claim,
-    DateMention,
-    EntityMention,
-    Event,
-    EventArgument,
-    EventDate,
-    Published,
-    Removed,
-    Sentence,
-    Speaker,
-    Trigger,
 )
+from newsgraph.store.convert import entity_names, to_record, to_row
 from newsgraph.store.entities import register_entities, resolve_short_names
 from newsgraph.store.models import (
     ArticleRow,
-    ClaimRow,
     DateMentionRow,
     EntityMentionRow,
-    EntityRow,
-    EventRow,
     IngestErrorRow,
-    RemovedRow,
-    SentenceRow,
 )
 
 InsertHook = Callable[[Session, Article], None]
@@ -97,7 +81,7 @@ class ArticleStore:
                     )
                 resolve_short_names(session, article)
                 register_entities(session, article)
-                session.add(_to_row(article))
+                session.add(to_row(article))
                 session.flush()
                 if on_insert is not None:
                     on_insert(session, article)
@@ -143,7 +127,7 @@ class ArticleStore:
         with Session(self.engine) as session:
             row = session.get(ArticleRow, article_id)
             assert row is not None
-            return _to_record(row, _entity_names(session, [row]))
+            return to_record(row, entity_names(session, [row]))
 
     def count(self, current_only: bool = True) -> int:
         with Session(self.engine) as session:
@@ -205,198 +189,9 @@ class ArticleStore:
                 if not all_versions:
                     query = query.where(ArticleRow.is_current == 1)
                 rows = session.scalars(query).all()
-                names = _entity_names(session, rows)
-                records = [_to_record(row, names) for row in rows]
+                names = entity_names(session, rows)
+                records = [to_record(row, names) for row in rows]
             if not records:
                 return
             yield from records
             last = records[-1].id
-
-
-def _entity_names(session: Session, rows: Sequence[ArticleRow]) -> dict[str, tuple[str, str]]:
-    ids = sorted({e.entity_id for row in rows for e in row.entities if e.entity_id})
-    names: dict[str, tuple[str, str]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        for entity in session.execute(
-            select(EntityRow.id, EntityRow.name, EntityRow.type).where(EntityRow.id.in_(chunk))
-        ):
-            names[entity[0]] = (entity[1], entity[2])
-    return names
-
-
-def _to_row(article: Article) -> ArticleRow:
-    return ArticleRow(
-        id=article.id,
-        external_id=article.external_id,
-        version=article.version,
-        supersedes=article.supersedes,
-        is_current=1,
-        outlet=article.outlet,
-        url=article.url,
-        title=article.title,
-        author=article.author,
-        published_value=article.published.value,
-        published_source=article.published.source,
-        text=article.text,
-        source=article.source,
-        extra=article.metadata,
-        removed=[RemovedRow(position=i, text=r.text, reason=r.reason) for i, r in enumerate(article.removed)],
-        sentences=[
-            SentenceRow(position=i, start_char=s.start, end_char=s.end) for i, s in enumerate(article.sentences)
-        ],
-        entities=[
-            EntityMentionRow(
-                position=i, text=e.text, label=e.label, start_char=e.start, end_char=e.end, entity_id=e.entity_id
-            )
-            for i, e in enumerate(article.entities)
-        ],
-        claims=[_claim_row(i, c) for i, c in enumerate(article.claims)],
-        events=[_event_row(i, e) for i, e in enumerate(article.events)],
-        dates=[
-            DateMentionRow(
-                position=i,
-                text=d.text,
-                start_char=d.start,
-                end_char=d.end,
-                value=d.value,
-                granularity=d.granularity,
-                status=d.status,
-                modifier=d.modifier,
-                kind=d.kind,
-            )
-            for i, d in enumerate(article.dates)
-        ],
-    )
-
-
-def _to_record(row: ArticleRow, names: dict[str, tuple[str, str]]) -> Article:
-    ids = sorted({e.entity_id for e in row.entities if e.entity_id})
-    return Article(
-        id=row.id,
-        external_id=row.external_id,
-        text=row.text,
-        title=row.title,
-        outlet=row.outlet,
-        url=row.url,
-        author=row.author,
-        published=Published(row.published_value, row.published_source),  # type: ignore[arg-type]
-        removed=[Removed(r.text, r.reason) for r in row.removed],
-        sentences=[Sentence(s.start_char, s.end_char) for s in row.sentences],
-        entities=[EntityMention(e.text, e.label, e.start_char, e.end_char, e.entity_id) for e in row.entities],
-        dates=[
-            DateMention(d.text, d.start_char, d.end_char, d.value, d.granularity, d.status, d.modifier, d.kind)  # type: ignore[arg-type]
-            for d in row.dates
-        ],
-        canonical_entities=[CanonicalEntity(i, *names[i]) for i in ids if i in names],
-        claims=[_claim_record(c) for c in row.claims],
-        events=[_event_record(e) for e in row.events],
-        source=row.source,
-        version=row.version,
-        supersedes=row.supersedes,
-        story_id=row.story_id,
-        duplicate_of=row.duplicate_of,
-        metadata=dict(row.extra or {}),
-    )
-
-
-def _claim_row(position: int, claim: Claim) -> ClaimRow:
-    speaker = claim.speaker
-    return ClaimRow(
-        position=position,
-        kind=claim.kind,
-        text=claim.text,
-        start_char=claim.start,
-        end_char=claim.end,
-        sentence_start=claim.sentence.start,
-        sentence_end=claim.sentence.end,
-        cue=claim.cue,
-        has_speaker=int(speaker is not None),
-        speaker_name=speaker.name if speaker else None,
-        speaker_entity_id=speaker.entity_id if speaker else None,
-        speaker_role=speaker.role if speaker else None,
-        speaker_organisation=speaker.organisation if speaker else None,
-        speaker_anonymous=int(bool(speaker and speaker.anonymous)),
-        speaker_description=speaker.description if speaker else None,
-        channel=claim.channel,
-        issues=list(claim.issues),
-    )
-
-
-def _claim_record(row: ClaimRow) -> Claim:
-    speaker = None
-    if row.has_speaker:
-        speaker = Speaker(
-            row.speaker_name,
-            row.speaker_entity_id,
-            row.speaker_role,
-            row.speaker_organisation,
-            bool(row.speaker_anonymous),
-            row.speaker_description,
-        )
-    return Claim(
-        kind=row.kind,  # type: ignore[arg-type]
-        text=row.text,
-        start=row.start_char,
-        end=row.end_char,
-        speaker=speaker,
-        channel=row.channel,
-        issues=list(row.issues or []),
-        sentence=Sentence(row.sentence_start, row.sentence_end),
-        cue=row.cue,
-    )
-
-
-def _event_row(position: int, event: Event) -> EventRow:
-    def part(argument: EventArgument | None) -> tuple[str | None, str | None]:
-        return (argument.text, argument.entity_id) if argument else (None, None)
-
-    actor, recipient, place = part(event.actor), part(event.recipient), part(event.place)
-    date = event.date
-    return EventRow(
-        position=position,
-        type=event.type,
-        mode=event.mode,
-        context=event.context,
-        actor_text=actor[0],
-        actor_entity_id=actor[1],
-        recipient_text=recipient[0],
-        recipient_entity_id=recipient[1],
-        place_text=place[0],
-        place_entity_id=place[1],
-        date_value=date.value if date else None,
-        date_text=date.text if date else None,
-        date_granularity=date.granularity if date else None,
-        date_modifier=date.modifier if date else None,
-        trigger_text=event.trigger.text,
-        trigger_start=event.trigger.start,
-        trigger_end=event.trigger.end,
-        sentence_start=event.sentence.start,
-        sentence_end=event.sentence.end,
-        attributed_to=event.attributed_to,
-        negated=int(event.negated),
-        hedged=int(event.hedged),
-    )
-
-
-def _event_record(row: EventRow) -> Event:
-    def part(text: str | None, entity_id: str | None) -> EventArgument | None:
-        return EventArgument(text, entity_id) if text is not None else None
-
-    date = None
-    if row.date_text is not None:
-        date = EventDate(row.date_value, row.date_text, row.date_granularity, row.date_modifier)
-    return Event(
-        type=row.type,
-        mode=row.mode,
-        context=row.context,
-        actor=part(row.actor_text, row.actor_entity_id),
-        recipient=part(row.recipient_text, row.recipient_entity_id),
-        place=part(row.place_text, row.place_entity_id),
-        date=date,
-        trigger=Trigger(row.trigger_text, row.trigger_start, row.trigger_end),
-        sentence=Sentence(row.sentence_start, row.sentence_end),
-        attributed_to=row.attributed_to,
-        negated=bool(row.negated),
-        hedged=bool(row.hedged),
-    )
