@@ -16,7 +16,7 @@ def validate_record(record: dict[str, Any]) -> None:
     """Check a record against docs/schema/article.json and that every offset round-trips."""
     jsonschema.validate(record, SCHEMA)
     text = record["text"]
-    for key in ("sentences", "entities", "dates", "claims"):
+    for key in ("sentences", "entities", "dates", "claims", "quantities"):
         for item in record[key]:
             assert 0 <= item["start"] < item["end"] <= len(text), (key, item)
             if "text" in item:

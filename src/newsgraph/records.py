@@ -175,6 +175,26 @@ class Event:
 
 
 @dataclass
+class Quantity:
+    """A number the article states about something, with its hedge as bounds
+    ("at least 23 killed" is low=23, high=None)."""
+
+    measure: str
+    value: float
+    low: float
+    high: float | None
+    qualifier: str | None
+    text: str
+    start: int
+    end: int
+    sentence: Sentence
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quantity:
+        return cls(**{**data, "sentence": Sentence(**data["sentence"])})
+
+
+@dataclass
 class Article:
     """One news article: its provenance, its clean text and what analysis found in it."""
 
@@ -193,6 +213,7 @@ class Article:
     canonical_entities: list[CanonicalEntity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
     source: str | None = None
     version: int = 1
     supersedes: str | None = None
@@ -222,6 +243,7 @@ class Article:
             canonical_entities=[CanonicalEntity(**c) for c in data.get("canonical_entities", [])],
             claims=[Claim.from_dict(c) for c in data.get("claims", [])],
             events=[Event.from_dict(e) for e in data.get("events", [])],
+            quantities=[Quantity.from_dict(q) for q in data.get("quantities", [])],
             source=data.get("source"),
             version=data.get("version", 1),
             supersedes=data.get("supersedes"),

@@ -13,6 +13,7 @@ from rich.table import Table
 
 from newsgraph.cli.common import DbOption, JsonOption, app, err, open_store, out
 from newsgraph.cli.render import article_view, articles_table, stories_table, story_view
+from newsgraph.compare import compare_story
 from newsgraph.store.entity_queries import get_entity, list_entities
 from newsgraph.store.event_queries import timeline as event_timeline
 from newsgraph.store.story_queries import duplicate_groups, get_story, list_stories
@@ -222,4 +223,39 @@ def timeline(
             e["evidence"]["text"],
             f"{e['outlet'] or 'unknown outlet'}{said}",
         )
+    out.print(table)
+
+
+@app.command()
+def compare(
+    story_id: Annotated[str, typer.Argument(help="Story id (or a unique prefix of it).")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """What independent outlets agree on, what only one reports, what conflicts, and how each
+    attributes its claims.
+
+    Example: `newsgraph compare s7206 --json | jq .conflicting`
+    """
+    store = open_store(db)
+    found = get_story(store.engine, story_id)
+    result = {"story_id": found.id, "title": found.title, **compare_story(store.story_records(found.id))}
+    if as_json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        return
+    out.print(f"[bold]{escape(found.title or found.id)}[/bold]  ({', '.join(result['outlets'])})", markup=True)
+    for section in ("conflicting", "agreed", "unique"):
+        table = Table(title=f"{section} ({len(result[section])})")
+        table.add_column("fact", overflow="fold")
+        table.add_column("outlets", overflow="fold")
+        table.add_column("wording", overflow="fold")
+        for fact in result[section]:
+            wording = "\n".join(f"{e['outlet']}: {e.get('said') or e['text']}" for e in fact["evidence"])
+            table.add_row(fact["summary"], ", ".join(fact["outlets"]), wording)
+        out.print(table)
+    table = Table(title="attribution")
+    for column in ("outlet", "claims", "named", "anonymous", "broken", "unattributed"):
+        table.add_column(column)
+    for outlet, counts in sorted(result["attribution"].items()):
+        table.add_row(outlet, *(str(counts[k]) for k in ("claims", "named", "anonymous", "broken", "unattributed")))
     out.print(table)

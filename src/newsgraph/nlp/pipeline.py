@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.nlp import claims, components, entities, events  # noqa: F401  (registers the components)
+from newsgraph.nlp import claims, components, entities, events, quantities  # noqa: F401  (registers the components)
 from newsgraph.nlp.doctext import text_of
 from newsgraph.records import Article, CanonicalEntity, EntityMention, Sentence
 
@@ -39,6 +39,7 @@ def load_pipeline(name: str) -> Language:
         "newsgraph_entity_links",
         "newsgraph_claims",
         "newsgraph_events",
+        "newsgraph_quantities",
     ):
         nlp.add_pipe(component, last=True)
     # nlp.max_length guards memory; articles are capped well below it at ingest.
@@ -92,6 +93,7 @@ def fill_record(article: Article, doc: Doc) -> Article:
     article.dates = list(doc._.dates or [])
     article.claims = list(doc._.claims or [])
     article.events = list(doc._.events or [])
+    article.quantities = list(doc._.quantities or [])
     return article
 
 

@@ -17,6 +17,7 @@ from newsgraph.records import (
     EventArgument,
     EventDate,
     Published,
+    Quantity,
     Removed,
     Sentence,
     Speaker,
@@ -29,6 +30,7 @@ from newsgraph.store.models import (
     EntityMentionRow,
     EntityRow,
     EventRow,
+    QuantityRow,
     RemovedRow,
     SentenceRow,
 )
@@ -74,6 +76,22 @@ def to_row(article: Article) -> ArticleRow:
         ],
         claims=[_claim_row(i, c) for i, c in enumerate(article.claims)],
         events=[_event_row(i, e) for i, e in enumerate(article.events)],
+        quantities=[
+            QuantityRow(
+                position=i,
+                measure=q.measure[:120],
+                value=q.value,
+                low=q.low,
+                high=q.high,
+                qualifier=q.qualifier,
+                text=q.text,
+                start_char=q.start,
+                end_char=q.end,
+                sentence_start=q.sentence.start,
+                sentence_end=q.sentence.end,
+            )
+            for i, q in enumerate(article.quantities)
+        ],
         dates=[
             DateMentionRow(
                 position=i,
@@ -112,6 +130,20 @@ def to_record(row: ArticleRow, names: dict[str, tuple[str, str]]) -> Article:
         canonical_entities=[CanonicalEntity(i, *names[i]) for i in ids if i in names],
         claims=[_claim_record(c) for c in row.claims],
         events=[_event_record(e) for e in row.events],
+        quantities=[
+            Quantity(
+                q.measure,
+                q.value,
+                q.low,
+                q.high,
+                q.qualifier,
+                q.text,
+                q.start_char,
+                q.end_char,
+                Sentence(q.sentence_start, q.sentence_end),
+            )
+            for q in row.quantities
+        ],
         source=row.source,
         version=row.version,
         supersedes=row.supersedes,

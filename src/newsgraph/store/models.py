@@ -75,6 +75,9 @@ class ArticleRow(Base):
     events: Mapped[list[EventRow]] = relationship(
         order_by="EventRow.position", cascade="all, delete-orphan", lazy="selectin"
     )
+    quantities: Mapped[list[QuantityRow]] = relationship(
+        order_by="QuantityRow.position", cascade="all, delete-orphan", lazy="selectin"
+    )
 
 
 class RemovedRow(Base):
@@ -255,3 +258,22 @@ class EventRow(Base):
     attributed_to: Mapped[int | None] = mapped_column(Integer)
     negated: Mapped[int] = mapped_column(Integer)
     hedged: Mapped[int] = mapped_column(Integer)
+
+
+class QuantityRow(Base):
+    """A number an article states about something, with its bounds."""
+
+    __tablename__ = "quantities"
+
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    measure: Mapped[str] = mapped_column(String(120), index=True)
+    value: Mapped[float] = mapped_column(Float)
+    low: Mapped[float] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    qualifier: Mapped[str | None] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    sentence_end: Mapped[int] = mapped_column(Integer)

@@ -129,6 +129,19 @@ class ArticleStore:
             assert row is not None
             return to_record(row, entity_names(session, [row]))
 
+    def story_records(self, story_id: str) -> list[Article]:
+        """Every current article of a story (copies included), as records, oldest first."""
+        with Session(self.engine) as session:
+            rows = session.scalars(
+                select(ArticleRow)
+                .where(ArticleRow.story_id == story_id, ArticleRow.is_current == 1)
+                .order_by(ArticleRow.published_value.asc().nulls_last(), ArticleRow.id)
+            ).all()
+            if not rows:
+                raise NotFoundError(f"no story {story_id!r}; `newsgraph stories` lists them")
+            names = entity_names(session, rows)
+            return [to_record(row, names) for row in rows]
+
     def count(self, current_only: bool = True) -> int:
         with Session(self.engine) as session:
             query = select(func.count()).select_from(ArticleRow)

@@ -1,0 +1,78 @@
+"""Cross-source comparison: the seeds (EXPECTED.md) and the demo story with a real conflict."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from newsgraph.compare import compare_story
+from newsgraph.records import Article, Published, Quantity, Sentence
+
+
+def compare(cli: Any, db_url: str, story_id: str) -> dict[str, Any]:
+    result = cli("compare", story_id, "--json", "--db", db_url)
+    assert result.exit_code == 0, result.stderr
+    data: dict[str, Any] = json.loads(result.stdout)
+    assert {"agreed", "unique", "conflicting", "attribution"} <= set(data)
+    return data
+
+
+def test_seeds_agree_on_the_visits_and_do_not_conflict(seeds: dict[str, Path], db_url: str, cli: Any) -> None:
+    cli("ingest", str(seeds["000"]), "--outlet", "Outlet A", "--published", "2025-03-05", "--db", db_url)
+    cli("ingest", str(seeds["003"]), "--outlet", "Outlet B", "--published", "2025-03-05", "--db", db_url)
+    [story] = json.loads(cli("stories", "--json", "--db", db_url).stdout)
+    data = compare(cli, db_url, story["id"])
+    assert data["conflicting"] == []
+    agreed_dates = sorted(f["date"] for f in data["agreed"] if f["kind"] == "event")
+    assert agreed_dates == ["2024-04-24", "2024-09-17"]
+    for fact in data["agreed"]:
+        assert fact["outlets"] == ["Outlet A", "Outlet B"]
+        for evidence in fact["evidence"]:
+            assert evidence["text"] and evidence["start"] < evidence["end"]
+    unique = {(f["outlets"][0], f.get("date"), f.get("type")) for f in data["unique"] if f["kind"] == "event"}
+    assert ("Outlet A", "2022-11", "AGREE") in unique  # the drone deal, only in 000
+    assert ("Outlet B", "2025-01", "AGREE") in unique  # the 20-year agreement, only in 003
+    assert ("Outlet B", "2025-02", "CONSULT") in unique  # Rubio and Lavrov, only in 003
+    speakers = {f["speaker"] for f in data["unique"] if f["kind"] == "claim" and f["outlets"] == ["Outlet B"]}
+    assert {"Behnam Ben Taleblu", "Nicholas Carl", "Andrea Stricker"} <= speakers
+    assert data["attribution"]["Outlet B"]["broken"] == 4 and data["attribution"]["Outlet A"]["broken"] == 0
+    assert data["attribution"]["Outlet A"]["anonymous"] == 2
+
+
+def test_the_demo_death_toll_conflict(db_url: str, cli: Any) -> None:
+    assert cli("demo", "--db", db_url).exit_code == 0
+    stories = json.loads(cli("stories", "--json", "--db", db_url).stdout)
+    peru = next(s for s in stories if any(a["external_id"] == "mw-peru-quake-01" for a in s["articles"]))
+    data = compare(cli, db_url, peru["id"])
+    [toll] = data["conflicting"]
+    assert toll["measure"] == "killed"
+    values = {e["value"] for e in toll["evidence"]}
+    assert {23.0, 31.0} <= values
+    assert len(toll["outlets"]) >= 2
+    assert "Valley Tribune" not in data["outlets"]  # a syndicated copy is not a source of its own
+    assert any(f["kind"] == "quantity" and f["measure"] == "earthquake" for f in data["agreed"])
+    turkey = next(s for s in stories if any(a["external_id"] == "mw-turkey-quake-01" for a in s["articles"]))
+    assert compare(cli, db_url, turkey["id"])["conflicting"] == []
+
+
+def _article(outlet: str, value: float, low: float, high: float | None, qualifier: str | None) -> Article:
+    text = f"The fire killed {qualifier or ''} {value:g} people."
+    quantity = Quantity("killed", value, low, high, qualifier, text, 0, len(text), Sentence(0, len(text)))
+    return Article(
+        id=outlet[:16].ljust(16, "0"),
+        external_id=outlet,
+        text=text,
+        outlet=outlet,
+        published=Published("2026-01-01", "given"),
+        quantities=[quantity],
+    )
+
+
+def test_numbers_within_reporting_tolerance_are_not_conflicts() -> None:
+    about = _article("A", 400, 360, 440, "about")
+    more = _article("B", 400, 400, None, "more than")
+    assert compare_story([about, more])["conflicting"] == []
+    exact = _article("C", 250, 250, 250, None)
+    [conflict] = compare_story([about, exact])["conflicting"]
+    assert sorted(conflict["outlets"]) == ["A", "C"]
