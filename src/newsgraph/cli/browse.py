@@ -16,7 +16,10 @@ from newsgraph.cli.render import article_view, articles_table, stories_table, st
 from newsgraph.compare import compare_story
 from newsgraph.store.entity_queries import get_entity, list_entities
 from newsgraph.store.event_queries import timeline as event_timeline
+from newsgraph.store.graph_queries import build_graph, graph_csv, graph_graphml, graph_json
 from newsgraph.store.story_queries import duplicate_groups, get_story, list_stories
+from newsgraph.store.tables import TABLES, to_csv
+from newsgraph.store.tables import rows as table_rows
 
 
 @app.command()
@@ -57,27 +60,36 @@ def show(
 @app.command()
 def export(
     db: DbOption = None,
-    format: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
+    format: Annotated[str, typer.Option("--format", help="jsonl (article records) or csv.")] = "jsonl",
+    table: Annotated[str, typer.Option("--table", help="For csv: articles, entities, claims or events.")] = "articles",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     all_versions: Annotated[bool, typer.Option("--all-versions", help="Include superseded versions.")] = False,
 ) -> None:
-    """Export every stored article record (the same records as `analyze --json`).
+    """Export stored records: JSON Lines (the same records as `analyze --json`) or CSV tables.
 
-    Example: `newsgraph export --format jsonl > out.jsonl`
+    Example: `newsgraph export --format jsonl > out.jsonl`; `newsgraph export --format csv --table events`
     """
-    if format != "jsonl":
-        raise typer.BadParameter(f"unknown format {format!r}; use jsonl", param_hint="--format")
+    if format not in ("jsonl", "csv"):
+        raise typer.BadParameter(f"unknown format {format!r}; use jsonl or csv", param_hint="--format")
+    if format == "csv" and table not in TABLES:
+        raise typer.BadParameter(f"unknown table {table!r}; use one of {', '.join(TABLES)}", param_hint="--table")
     store = open_store(db)
-    handle = output.open("w", encoding="utf-8") if output else sys.stdout
+    handle = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     count = 0
     try:
-        for record in store.iter_articles(all_versions=all_versions):
-            handle.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
-            count += 1
+        if format == "jsonl":
+            for record in store.iter_articles(all_versions=all_versions):
+                handle.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+                count += 1
+        else:
+            for line in to_csv(table_rows(store, store.engine, table)):
+                handle.write(line)
+                count += 1
+            count -= 1  # the header
     finally:
         if output:
             handle.close()
-    err.print(f"{count} articles exported")
+    err.print(f"{count} {'articles' if format == 'jsonl' else table} exported")
 
 
 @app.command()
@@ -259,3 +271,32 @@ def compare(
     for outlet, counts in sorted(result["attribution"].items()):
         table.add_row(outlet, *(str(counts[k]) for k in ("claims", "named", "anonymous", "broken", "unattributed")))
     out.print(table)
+
+
+@app.command()
+def graph(
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", help="graphml, json or csv.")] = "json",
+    story: Annotated[str | None, typer.Option("--story", help="Only this story (id or prefix).")] = None,
+    entity: Annotated[str | None, typer.Option("--entity", help="Only edges touching this entity.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+) -> None:
+    """The knowledge graph: entities as nodes; events and "said about" as edges, with evidence and
+    the number of independent sources.
+
+    Example: `newsgraph graph --entity Russia --format graphml -o russia.graphml`
+    """
+    if format not in ("graphml", "json", "csv"):
+        raise typer.BadParameter(f"unknown format {format!r}; use graphml, json or csv", param_hint="--format")
+    built = build_graph(open_store(db).engine, story_id=story, entity=entity)
+    if format == "graphml":
+        text = graph_graphml(built)
+    elif format == "csv":
+        text = graph_csv(built)
+    else:
+        text = json.dumps(graph_json(built), ensure_ascii=False, indent=2) + "\n"
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    err.print(f"{built.number_of_nodes()} entities, {built.number_of_edges()} edges")

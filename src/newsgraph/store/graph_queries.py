@@ -1,0 +1,150 @@
+"""The knowledge graph: canonical entities as nodes; events and "said about" relations as edges,
+each edge with its evidence (article, offsets, outlet) and the number of independent sources
+(outlets, copies left out) that report it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import networkx as nx
+from sqlalchemy import and_, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from newsgraph.store.entity_queries import find_entity_id
+from newsgraph.store.models import ArticleRow, ClaimRow, EntityMentionRow, EntityRow, EventRow
+
+
+def build_graph(engine: Engine, story_id: str | None = None, entity: str | None = None) -> nx.MultiDiGraph:
+    """Edges are grouped by (source, target, relation, date): one edge per fact, many evidences."""
+    with Session(engine) as session:
+        articles = select(ArticleRow.id).where(ArticleRow.is_current == 1, ArticleRow.duplicate_of.is_(None))
+        if story_id:
+            articles = articles.where(ArticleRow.story_id.like(f"{story_id}%"))
+        focus = find_entity_id(session, entity) if entity else None
+        outlet_rows = session.execute(select(ArticleRow.id, ArticleRow.outlet).where(ArticleRow.id.in_(articles)))
+        outlets = {row[0]: row[1] for row in outlet_rows}
+        edges: dict[tuple[str, str, str, str | None], list[dict[str, Any]]] = {}
+        event_query = select(EventRow).where(
+            EventRow.article_id.in_(articles),
+            EventRow.actor_entity_id.is_not(None),
+            EventRow.recipient_entity_id.is_not(None),
+            EventRow.negated == 0,
+        )
+        for event in session.scalars(event_query):
+            key = (event.actor_entity_id or "", event.recipient_entity_id or "", event.type, event.date_value)
+            edges.setdefault(key, []).append(
+                {
+                    "article_id": event.article_id,
+                    "outlet": outlets.get(event.article_id),
+                    "trigger": event.trigger_text,
+                    "start": event.sentence_start,
+                    "end": event.sentence_end,
+                }
+            )
+        said = (
+            select(ClaimRow, EntityMentionRow.entity_id)
+            .join(
+                EntityMentionRow,
+                and_(
+                    EntityMentionRow.article_id == ClaimRow.article_id,
+                    EntityMentionRow.start_char >= ClaimRow.start_char,
+                    EntityMentionRow.end_char <= ClaimRow.end_char,
+                ),
+            )
+            .where(
+                ClaimRow.article_id.in_(articles),
+                ClaimRow.speaker_entity_id.is_not(None),
+                EntityMentionRow.entity_id.is_not(None),
+                EntityMentionRow.entity_id != ClaimRow.speaker_entity_id,
+            )
+        )
+        for claim, about in session.execute(said):
+            key = (claim.speaker_entity_id or "", str(about), "SAID_ABOUT", None)
+            said_evidence = {
+                "article_id": claim.article_id,
+                "outlet": outlets.get(claim.article_id),
+                "trigger": claim.cue,
+                "start": claim.start_char,
+                "end": claim.end_char,
+            }
+            if said_evidence not in edges.setdefault(key, []):
+                edges[key].append(said_evidence)
+        if focus:
+            edges = {k: v for k, v in edges.items() if focus in (k[0], k[1])}
+        node_ids = sorted({k[0] for k in edges} | {k[1] for k in edges} | ({focus} if focus else set()))
+        nodes = {row.id: row for row in session.scalars(select(EntityRow).where(EntityRow.id.in_(node_ids)))}
+    graph = nx.MultiDiGraph()
+    for node_id in node_ids:
+        row = nodes.get(node_id)
+        graph.add_node(node_id, name=row.name if row else node_id, type=row.type if row else "")
+    for (source, target, relation, date), evidence in sorted(edges.items(), key=_edge_order):
+        sources = len({e["outlet"] or e["article_id"] for e in evidence})
+        graph.add_edge(source, target, relation=relation, date=date or "", sources=sources, evidence=evidence)
+    return graph
+
+
+def _edge_order(item: tuple[tuple[str, str, str, str | None], list[dict[str, Any]]]) -> tuple[str, str, str, str]:
+    (source, target, relation, date), _ = item
+    return source, target, relation, date or ""
+
+
+def graph_json(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    return {
+        "nodes": [{"id": n, **attrs} for n, attrs in graph.nodes(data=True)],
+        "edges": [{"source": s, "target": t, **attrs} for s, t, attrs in graph.edges(data=True)],
+    }
+
+
+def graph_graphml(graph: nx.MultiDiGraph) -> str:
+    """GraphML keeps scalar attributes only: the evidence list travels as a JSON string."""
+    flat = nx.MultiDiGraph()
+    flat.add_nodes_from(graph.nodes(data=True))
+    for s, t, attrs in graph.edges(data=True):
+        flat.add_edge(s, t, **{**attrs, "evidence": json.dumps(attrs["evidence"], ensure_ascii=False)})
+    return "\n".join(nx.generate_graphml(flat)) + "\n"
+
+
+def graph_csv(graph: nx.MultiDiGraph) -> str:
+    """One row per edge and evidence: source, target, relation, date, sources, article, offsets."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(
+        [
+            "source",
+            "source_name",
+            "target",
+            "target_name",
+            "relation",
+            "date",
+            "sources",
+            "article_id",
+            "outlet",
+            "start",
+            "end",
+            "trigger",
+        ]
+    )
+    names = dict(graph.nodes(data="name"))
+    for s, t, attrs in graph.edges(data=True):
+        for e in attrs["evidence"]:
+            writer.writerow(
+                [
+                    s,
+                    names.get(s),
+                    t,
+                    names.get(t),
+                    attrs["relation"],
+                    attrs["date"],
+                    attrs["sources"],
+                    e["article_id"],
+                    e["outlet"] or "",
+                    e["start"],
+                    e["end"],
+                    e["trigger"] or "",
+                ]
+            )
+    return buffer.getvalue()
