@@ -10,13 +10,18 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from newsgraph.cli.common import DbOption, JsonOption, app, err, open_store, out
 from newsgraph.cli.render import article_view, articles_table, stories_table, story_view
 from newsgraph.compare import compare_story
+from newsgraph.errors import InputError, NewsgraphError
+from newsgraph.ingest.published import parse_published_flag
 from newsgraph.store.entity_queries import get_entity, list_entities
 from newsgraph.store.event_queries import timeline as event_timeline
 from newsgraph.store.graph_queries import build_graph, graph_csv, graph_graphml, graph_json
+from newsgraph.store.search import MARK_END, MARK_START
+from newsgraph.store.search import search as full_text_search
 from newsgraph.store.story_queries import duplicate_groups, get_story, list_stories
 from newsgraph.store.tables import TABLES, to_csv
 from newsgraph.store.tables import rows as table_rows
@@ -300,3 +305,54 @@ def graph(
     else:
         sys.stdout.write(text)
     err.print(f"{built.number_of_nodes()} entities, {built.number_of_edges()} edges")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words (all required) and "quoted phrases".')],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    entity: Annotated[str | None, typer.Option("--entity", help="Only articles mentioning this entity.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Published on or before (YYYY-MM-DD).")] = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many results.")] = 20,
+) -> None:
+    """Full-text search over articles and claims, ranked, with highlighted snippets.
+
+    Example: `newsgraph search "death toll" --since 2026-02-01 --outlet "Civic Observer"`
+    """
+    for name, value in (("--since", since), ("--until", until)):
+        if value:
+            try:
+                parse_published_flag(value)
+            except InputError as error:
+                raise typer.BadParameter(error.reason, param_hint=name) from error
+    try:
+        hits = full_text_search(
+            open_store(db).engine, query, entity=entity, since=since, until=until, outlet=outlet, limit=limit
+        )
+    except NewsgraphError as error:
+        raise typer.BadParameter(str(error), param_hint="QUERY") from error
+    if as_json:
+        sys.stdout.write(json.dumps(hits, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not hits:
+        out.print("No results.")
+    for hit in hits:
+        out.print(
+            Text.assemble(
+                (f"{hit['published'] or 'undated'}  {hit['outlet'] or 'unknown'}  ", "dim"),
+                (hit["title"] or hit["external_id"], "bold"),
+                (f"  [{hit['kind']}] {hit['article_id']}", "dim"),
+            )
+        )
+        out.print(highlighted(hit["snippet"]))
+
+
+def highlighted(snippet: str) -> Text:
+    """A snippet with its matched words in bold; the article text itself is never markup."""
+    out = Text("  ")
+    for i, part in enumerate(snippet.replace(MARK_END, MARK_START).split(MARK_START)):
+        out.append(part, style="bold yellow" if i % 2 else None)
+    return out

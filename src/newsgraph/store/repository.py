@@ -23,6 +23,7 @@ from newsgraph.store.models import (
     EntityMentionRow,
     IngestErrorRow,
 )
+from newsgraph.store.search import index_article
 
 InsertHook = Callable[[Session, Article], None]
 
@@ -83,6 +84,7 @@ class ArticleStore:
                 register_entities(session, article)
                 session.add(to_row(article))
                 session.flush()
+                index_article(session, article)
                 if on_insert is not None:
                     on_insert(session, article)
         except IntegrityError:
