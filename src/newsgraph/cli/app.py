@@ -159,5 +159,24 @@ def demo(db: DbOption = None) -> None:
         raise typer.Exit(1)
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to bind; only this machine by default.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the JSON API under /api/ (OpenAPI docs at /docs).
+
+    Example: `newsgraph serve --db sqlite:///demo.db` then open http://127.0.0.1:8000/docs
+    """
+    import uvicorn
+
+    from newsgraph.api import create_app
+
+    settings = Settings.from_env(db)
+    err.print(f"newsgraph on http://{host}:{port}/ (API docs at /docs), database {settings.database_url}")
+    uvicorn.run(create_app(settings.database_url), host=host, port=port, log_level="warning")
+
+
 if __name__ == "__main__":
     main()

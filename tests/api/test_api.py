@@ -1,0 +1,96 @@
+"""Every API endpoint on the demo corpus, with FastAPI's test client: records as the CLI gives
+them, pagination, and clear 400/404 errors for bad input (never a 500)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from helpers import validate_record
+from newsgraph.api import create_app
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli.app import app
+
+    url = f"sqlite:///{Path(tmp_path_factory.mktemp('api')) / 'demo.db'}"
+    assert CliRunner().invoke(app, ["demo", "--db", url]).exit_code == 0
+    return TestClient(create_app(url), raise_server_exceptions=False)
+
+
+def ok(client: TestClient, path: str, **params: Any) -> Any:
+    response = client.get(path, params=params)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_stories_story_and_compare(client: TestClient) -> None:
+    page = ok(client, "/api/stories", limit=3)
+    assert len(page["items"]) == 3 and page["limit"] == 3
+    rest = ok(client, "/api/stories", limit=50, offset=3)["items"]
+    assert len(rest) == 4 and not {s["id"] for s in rest} & {s["id"] for s in page["items"]}
+    first = page["items"][0]
+    story = ok(client, f"/api/stories/{first['id']}")
+    assert story["id"] == first["id"] and story["top_entities"]
+    comparison = ok(client, f"/api/stories/{first['id']}/compare")
+    assert {"agreed", "unique", "conflicting", "attribution"} <= set(comparison)
+
+
+def test_articles_and_article_records(client: TestClient) -> None:
+    items = ok(client, "/api/articles", limit=100)["items"]
+    assert len(items) == 32
+    record = ok(client, f"/api/articles/{items[0]['id']}")
+    validate_record(record)
+    assert ok(client, "/api/articles/mw-peru-quake-01")["external_id"] == "mw-peru-quake-01"
+
+
+def test_entities_timeline_graph_and_search(client: TestClient) -> None:
+    people = ok(client, "/api/entities", type="PERSON", limit=5)["items"]
+    assert people and all(p["type"] == "PERSON" for p in people)
+    chile = ok(client, "/api/entities/Chile")
+    assert chile["id"] == "country:cl" and chile["articles"] and chile["events"]
+    events = ok(client, "/api/timeline", entity="Chile")["items"]
+    assert events and all(e["evidence"]["text"] for e in events)
+    graph = ok(client, "/api/graph", entity="Chile")
+    assert graph["nodes"] and graph["edges"]
+    found = ok(client, "/api/search", q="death toll", since="2026-02-01", until="2026-02-28")["items"]
+    assert found and all(h["published"].startswith("2026-02") for h in found)
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "status"),
+    [
+        ("/api/stories", {"limit": 0}, 400),
+        ("/api/stories", {"limit": "many"}, 400),
+        ("/api/stories", {"offset": -1}, 400),
+        ("/api/stories/nope", {}, 404),
+        ("/api/stories/nope/compare", {}, 404),
+        ("/api/articles/nope", {}, 404),
+        ("/api/entities/Atlantis", {}, 404),
+        ("/api/timeline", {"entity": "Atlantis"}, 404),
+        ("/api/search", {}, 400),
+        ("/api/search", {"q": "*"}, 400),
+        ("/api/search", {"q": "quake", "since": "last week"}, 400),
+        ("/api/search", {"q": "x" * 600}, 400),
+        ("/api/search", {"q": "'; DROP TABLE articles; --"}, 200),
+        ("/api/articles", {"limit": 10_000}, 400),
+    ],
+)
+def test_bad_parameters_get_clear_errors(client: TestClient, path: str, params: dict[str, Any], status: int) -> None:
+    response = client.get(path, params=params)
+    assert response.status_code == status, response.text
+    if status != 200:
+        assert response.json()["error"]
+    assert len(ok(client, "/api/articles", limit=100)["items"]) == 32
+
+
+def test_openapi_docs(client: TestClient) -> None:
+    spec = ok(client, "/openapi.json")
+    assert {"/api/stories", "/api/search", "/api/graph", "/api/timeline"} <= set(spec["paths"])
+    assert client.get("/docs").status_code == 200
