@@ -21,6 +21,7 @@ from newsgraph.store.event_queries import timeline
 from newsgraph.store.graph_queries import build_graph, graph_json
 from newsgraph.store.search import search
 from newsgraph.store.story_queries import get_story, list_stories
+from newsgraph.web import add_web_routes
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
@@ -137,4 +138,5 @@ def create_app(database_url: str) -> FastAPI:
         )
         return page(found, limit, offset)
 
+    add_web_routes(app, store)
     return app

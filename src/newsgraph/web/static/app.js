@@ -1,0 +1,26 @@
+// newsgraph's own small script: hovering a node in an entity graph lights up its edges and
+// dims the nodes it is not linked to. Reads only data attributes we wrote; never article text.
+(function () {
+  var svg = document.getElementById("entity-graph");
+  if (!svg) return;
+  var edges = Array.prototype.slice.call(svg.querySelectorAll(".edge"));
+  var nodes = Array.prototype.slice.call(svg.querySelectorAll(".node"));
+  nodes.forEach(function (node) {
+    node.addEventListener("mouseenter", function () {
+      var id = node.getAttribute("data-id");
+      var linked = {};
+      linked[id] = true;
+      edges.forEach(function (edge) {
+        var on = edge.getAttribute("data-source") === id || edge.getAttribute("data-target") === id;
+        edge.classList.toggle("lit", on);
+        if (on) { linked[edge.getAttribute("data-source")] = true; linked[edge.getAttribute("data-target")] = true; }
+      });
+      nodes.forEach(function (other) { other.classList.toggle("dim", !linked[other.getAttribute("data-id")]); });
+    });
+    node.addEventListener("mouseleave", function () {
+      edges.forEach(function (edge) { edge.classList.remove("lit"); });
+      nodes.forEach(function (other) { other.classList.remove("dim"); });
+    });
+  });
+  svg.setAttribute("data-ready", "true");
+})();

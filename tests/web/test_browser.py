@@ -1,0 +1,158 @@
+"""The web UI in a real browser: Playwright driving Debian's Chromium against `newsgraph serve`
+on 127.0.0.1, over the demo corpus plus an article full of script payloads.
+
+Screenshots are saved under artifacts/screenshots/. Skipped where Chromium or Playwright is not
+installed (`.ci/run` installs both)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+PAYLOAD_TEXT = (
+    "The harbour authority said on Monday that the new crane <script>window.__xss = 3</script> would be "
+    'installed in the spring. <img src=x onerror="window.__xss = 4"> Workers at the port said they had '
+    "been told about the plan in a meeting with the director of the harbour authority."
+)
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+if not Path(CHROMIUM).exists():
+    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from newsgraph.api import create_app
+    from newsgraph.cli.app import app
+
+    folder = tmp_path_factory.mktemp("web")
+    url = f"sqlite:///{folder / 'web.db'}"
+    runner = CliRunner()
+    assert runner.invoke(app, ["demo", "--db", url]).exit_code == 0
+    payload = {
+        "id": "xss-1",
+        "title": "<script>window.__xss = 1</script>Crane plan <b>approved</b>",
+        "outlet": '<img src=x onerror="window.__xss = 2">Harbour Post',
+        "published": "2026-03-01",
+        "text": PAYLOAD_TEXT,
+    }
+    (folder / "xss.jsonl").write_text(json.dumps(payload) + "\n")
+    assert runner.invoke(app, ["ingest", str(folder / "xss.jsonl"), "--db", url]).exit_code == 0
+    port = free_port()
+    config = uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="warning")
+    uv = uvicorn.Server(config)
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if uv.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    uv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page(server: str) -> Iterator[Any]:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
+        )
+        tab = browser.new_page(viewport={"width": 1200, "height": 900})
+        dialogs: list[str] = []
+        tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        tab.dialogs = dialogs  # type: ignore[attr-defined]
+        yield tab
+        browser.close()
+
+
+def shot(page: Any, name: str) -> None:
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_story_article_entity_links(page: Any, server: str) -> None:
+    page.goto(server + "/")
+    assert page.locator("#stories tbody tr").count() >= 7
+    shot(page, "stories")
+    page.locator("a.story-link", has_text="Peru quake").first.click()
+    page.wait_for_selector("#timeline-chart")
+    assert page.locator("#timeline-chart circle").count() > 0
+    assert page.locator("#conflicting tbody tr").count() >= 1
+    assert "killed" in page.locator("#conflicting").inner_text()
+    shot(page, "story")
+    page.locator("#articles a.article-link").first.click()
+    page.wait_for_selector("#article-text")
+    assert page.locator("#article-text .mark.entity").count() > 0
+    assert page.locator("#article-text .mark.claim").count() > 0
+    title = page.locator("#article-text .mark.entity").first.get_attribute("title")
+    assert title and ":" in title  # hovering shows the canonical entity
+    shot(page, "article")
+    page.locator("a.entity-link", has_text="Peru").first.click()
+    page.wait_for_selector("#entity-name")
+    assert page.locator("#entity-name").inner_text() == "Peru"
+    shot(page, "entity")
+
+
+def test_entity_graph_renders_and_reacts(page: Any, server: str) -> None:
+    page.goto(server + "/entities/country:cl")
+    page.wait_for_selector("#entity-graph[data-ready=true]")
+    assert page.locator("#entity-graph .node").count() >= 2
+    assert page.locator("#entity-graph .edge").count() >= 1
+    page.locator("#entity-graph .node.focus circle").hover()
+    assert page.locator("#entity-graph .edge.lit").count() >= 1
+    shot(page, "graph")
+
+
+def test_search_form(page: Any, server: str) -> None:
+    page.goto(server + "/search")
+    page.fill("#search-input", "death toll")
+    page.press("#search-input", "Enter")
+    page.wait_for_selector("#results li")
+    assert page.locator("#results mark").count() >= 1
+    shot(page, "search")
+    page.goto(server + "/search?q=" + "%22unclosed%20NEAR(")
+    assert page.locator("h1").inner_text() == "Search"
+
+
+def test_script_payloads_render_as_text(page: Any, server: str) -> None:
+    page.goto(server + "/articles/xss-1")
+    page.wait_for_selector("#article-text")
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert "<script>window.__xss = 1</script>" in page.locator("#article-title").inner_text()
+    assert "onerror" in page.locator(".meta").first.inner_text()
+    assert "<script>" in page.locator("#article-text").inner_text()
+    assert page.locator("#article-text img, #article-title script, .meta img").count() == 0
+    page.goto(server + "/search?q=crane")
+    page.goto(server + "/")
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert page.dialogs == []
+    shot(page, "xss")
