@@ -16,7 +16,7 @@ from typing import Any
 from newsgraph.errors import InputError
 from newsgraph.ingest.decode import decode_bytes
 from newsgraph.ingest.published import PublishedDate, parse_published
-from newsgraph.ingest.sources import HTML_SUFFIXES, JSONL_SUFFIXES
+from newsgraph.ingest.sources import FEED_SUFFIXES, HTML_SUFFIXES, JSONL_SUFFIXES, WARC_SUFFIXES
 from newsgraph.settings import Settings
 
 JSONL_FIELDS = {"id", "text", "title", "url", "outlet", "published"}
@@ -46,6 +46,14 @@ def read_source(path: Path, settings: Settings) -> Iterator[RawArticle | InputEr
     try:
         if kind == "jsonl":
             yield from read_jsonl(path, settings)
+        elif kind == "warc":
+            from newsgraph.ingest.archives import read_warc
+
+            yield from read_warc(path, settings)
+        elif kind == "feed":
+            from newsgraph.ingest.archives import read_feed
+
+            yield from read_feed(path, settings)
         else:
             data = _read_whole(path, settings)
             text, encoding = decode_bytes(data, str(path))
@@ -60,8 +68,13 @@ def read_source(path: Path, settings: Settings) -> Iterator[RawArticle | InputEr
 def detect_format(path: Path) -> str:
     """By extension; an unknown extension is sniffed as HTML if it starts like markup."""
     suffix = path.suffix.lower()
+    name = path.name.lower()
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
+    if suffix in FEED_SUFFIXES:
+        return "feed"
     if suffix in HTML_SUFFIXES:
         return "html"
     try:
@@ -69,6 +82,8 @@ def detect_format(path: Path) -> str:
             head = handle.read(512).lstrip().lower()
     except OSError:
         return "text"
+    if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
+        return "feed"
     if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head:
         return "html"
     return "text"
@@ -101,8 +116,14 @@ def read_text(path: Path, text: str, encoding: str) -> RawArticle:
 
 def read_html(path: Path, html: str, encoding: str) -> RawArticle:
     """HTML: trafilatura finds the main text and the page's own metadata."""
+    return html_article(str(path), path.name, html)
+
+
+def html_article(source: str, external_id: str, html: str, url: str | None = None) -> RawArticle:
+    """An article from an HTML page, wherever the page came from (a file, a WARC record)."""
     import trafilatura
 
+    path = source
     if "<" not in html:
         raise InputError(path, "has an HTML extension but holds no markup")
     try:
@@ -120,7 +141,7 @@ def read_html(path: Path, html: str, encoding: str) -> RawArticle:
         raise InputError(path, "unsupported trafilatura version: expected a Document")
     if document is None or not (document.text or "").strip():
         raise InputError(path, "no article text found in the HTML (only markup, scripts or navigation)")
-    published = parse_published(document.date, str(path)) if document.date else None
+    published = parse_published(document.date, path) if document.date else None
     metadata: dict[str, Any] = {}
     for key in ("hostname", "description", "categories", "tags", "language"):
         value = getattr(document, key, None)
@@ -128,12 +149,12 @@ def read_html(path: Path, html: str, encoding: str) -> RawArticle:
             metadata[key] = value
     return RawArticle(
         text=document.text or "",
-        external_id=path.name,
-        source=str(path),
+        external_id=external_id,
+        source=path,
         format="html",
         title=document.title or None,
         outlet=document.sitename or None,
-        url=document.url or None,
+        url=document.url or url,
         author=document.author or None,
         published=published,
         metadata=metadata,

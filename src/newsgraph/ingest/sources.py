@@ -13,7 +13,9 @@ from newsgraph.errors import InputError
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+WARC_SUFFIXES = (".warc", ".warc.gz")
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 
 
 @dataclass
@@ -73,8 +75,10 @@ def _walk_folder(folder: Path, add: object, result: InputSet) -> None:
             path = Path(root) / name
             if name.startswith("."):
                 continue
-            if path.suffix.lower() not in KNOWN_SUFFIXES:
-                result.skipped.append((path, f"not a text, HTML or JSON Lines file ({path.suffix or 'no extension'})"))
+            if path.suffix.lower() not in KNOWN_SUFFIXES and not name.lower().endswith(WARC_SUFFIXES):
+                result.skipped.append(
+                    (path, f"not a text, HTML, JSON Lines, feed or WARC file ({path.suffix or 'no extension'})")
+                )
             elif not path.is_file():
                 result.errors.append(InputError(path, "not a regular file (a broken link?)"))
             else:
