@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench install clean
+.PHONY: demo test test-postgres lint bench install clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest
+
+# The same suite against a throw-away PostgreSQL server (Debian's postgresql, on 127.0.0.1).
+test-postgres: $(STAMP)
+	scripts/with-postgres.sh $(BIN)/python -m pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python bench/ingest.py

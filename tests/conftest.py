@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from helpers import new_database_url
 from newsgraph.cli.app import app
 from newsgraph.nlp.pipeline import Analyzer
 from newsgraph.settings import DEFAULT_PIPELINE
@@ -34,7 +35,8 @@ def analyzer() -> Analyzer:
 
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'test.db'}"
+    """A fresh database per test: SQLite, or PostgreSQL when NEWSGRAPH_TEST_POSTGRES is set."""
+    return new_database_url(tmp_path)
 
 
 @pytest.fixture

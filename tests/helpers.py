@@ -27,3 +27,23 @@ def validate_record(record: dict[str, Any]) -> None:
         assert event["sentence"]["start"] <= trigger["start"] < event["sentence"]["end"], event
         if event["attributed_to"] is not None:
             assert 0 <= event["attributed_to"] < len(record["claims"])
+
+
+def new_database_url(folder: Path, name: str = "test") -> str:
+    """A fresh, empty database: a SQLite file in `folder`, or, when NEWSGRAPH_TEST_POSTGRES names a
+    PostgreSQL server (a SQLAlchemy URL to its maintenance database), a new database there."""
+    import os
+    import uuid
+
+    server = os.environ.get("NEWSGRAPH_TEST_POSTGRES")
+    if not server:
+        return f"sqlite:///{folder / f'{name}.db'}"
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    database = f"ng_{name}_{uuid.uuid4().hex[:12]}".lower()
+    engine = create_engine(server, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{database}"'))
+    engine.dispose()
+    return make_url(server).set(database=database).render_as_string(hide_password=False)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from helpers import validate_record
+from helpers import new_database_url, validate_record
 from newsgraph.api import create_app
 
 
@@ -19,7 +19,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
 
     from newsgraph.cli.app import app
 
-    url = f"sqlite:///{Path(tmp_path_factory.mktemp('api')) / 'demo.db'}"
+    url = new_database_url(Path(tmp_path_factory.mktemp("api")), "api")
     assert CliRunner().invoke(app, ["demo", "--db", url]).exit_code == 0
     return TestClient(create_app(url), raise_server_exceptions=False)
 

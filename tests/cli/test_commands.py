@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from helpers import validate_record
+from helpers import new_database_url, validate_record
 
 BODY = (
     "Officials in Northport said on Monday that the harbour bridge would close to cars next month. "
@@ -89,9 +89,9 @@ def test_unknown_article_gives_one_clear_line_and_exit_2(db_url: str) -> None:
 
 def test_database_from_environment(tmp_path: Path, cli: Any) -> None:
     tmp_path = write_inputs(tmp_path)
-    url = f"sqlite:///{tmp_path / 'env.db'}"
+    url = new_database_url(tmp_path, "env")
     cli("ingest", str(tmp_path / "bridge.txt"), env={"NEWSGRAPH_DB": url})
-    assert (tmp_path / "env.db").exists()
+    assert (tmp_path / "env.db").exists() or url.startswith("postgresql")
     assert len(json.loads(cli("articles", "--json", env={"NEWSGRAPH_DB": url}).stdout)) == 1
 
 

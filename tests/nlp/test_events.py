@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from helpers import new_database_url
 from newsgraph.nlp.pipeline import Analyzer
 from newsgraph.records import Article, Published
 
@@ -18,7 +19,7 @@ def seed_timeline(seeds: dict[str, Path], tmp_path_factory: pytest.TempPathFacto
 
     from newsgraph.cli.app import app
 
-    db = f"sqlite:///{tmp_path_factory.mktemp('events') / 'seeds.db'}"
+    db = new_database_url(tmp_path_factory.mktemp("events"), "events")
     runner = CliRunner()
     runner.invoke(app, ["ingest", *map(str, seeds.values()), "--published", "2025-03-05", "--db", db])
     result = runner.invoke(app, ["timeline", "--json", "--db", db])

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from helpers import new_database_url
 from newsgraph.demo import DEMO_CORPUS
 from newsgraph.stories.duplicates import resemblance, shingles
 
@@ -103,7 +104,7 @@ def test_reingesting_changes_no_story_and_runs_are_deterministic(
     before = {r["id"]: (r["story_id"], r["duplicate_of"]) for r in export(cli, demo_db)}
     assert "0 new, 32 unchanged" in cli("demo", "--db", demo_db).stdout
     assert {r["id"]: (r["story_id"], r["duplicate_of"]) for r in export(cli, demo_db)} == before
-    other = f"sqlite:///{tmp_path / 'other.db'}"
+    other = new_database_url(tmp_path, "other")
     cli("demo", "--db", other)
     assert {r["id"]: (r["story_id"], r["duplicate_of"]) for r in export(cli, other)} == before
 

@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from helpers import new_database_url
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 PAYLOAD_TEXT = (
@@ -45,7 +47,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from newsgraph.cli.app import app
 
     folder = tmp_path_factory.mktemp("web")
-    url = f"sqlite:///{folder / 'web.db'}"
+    url = new_database_url(folder, "web")
     runner = CliRunner()
     assert runner.invoke(app, ["demo", "--db", url]).exit_code == 0
     payload = {
@@ -103,7 +105,7 @@ def test_story_article_entity_links(page: Any, server: str) -> None:
     page.goto(server + "/")
     assert page.locator("#stories tbody tr").count() >= 7
     shot(page, "stories")
-    page.locator("a.story-link", has_text="Peru quake").first.click()
+    page.locator("a.story-link", has_text="Peru").first.click()
     page.wait_for_selector("#timeline-chart")
     assert page.locator("#timeline-chart circle").count() > 0
     assert page.locator("#conflicting tbody tr").count() >= 1

@@ -114,18 +114,17 @@ def get_entity(engine: Engine, name: str) -> dict[str, Any]:
                 .order_by(ClaimRow.article_id, ClaimRow.position)
             )
         ]
-        about = session.execute(
-            select(ClaimRow)
-            .join(
-                EntityMentionRow,
-                (EntityMentionRow.article_id == ClaimRow.article_id)
-                & (EntityMentionRow.start_char >= ClaimRow.start_char)
-                & (EntityMentionRow.end_char <= ClaimRow.end_char),
+        mentioned = (
+            select(EntityMentionRow.article_id)
+            .where(
+                EntityMentionRow.article_id == ClaimRow.article_id,
+                EntityMentionRow.start_char >= ClaimRow.start_char,
+                EntityMentionRow.end_char <= ClaimRow.end_char,
+                EntityMentionRow.entity_id == entity_id,
             )
-            .where(EntityMentionRow.entity_id == entity_id)
-            .distinct()
-            .order_by(ClaimRow.article_id, ClaimRow.position)
-        ).scalars()
+            .exists()
+        )
+        about = session.scalars(select(ClaimRow).where(mentioned).order_by(ClaimRow.article_id, ClaimRow.position))
         claims_about = [
             {
                 "article_id": c.article_id,

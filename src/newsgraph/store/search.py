@@ -23,7 +23,7 @@ INSERT = text(
 
 
 def supported(session: Session) -> bool:
-    return session.get_bind().dialect.name == "sqlite"
+    return session.get_bind().dialect.name in ("sqlite", "postgresql")
 
 
 def index_article(session: Session, article: Article) -> None:
@@ -64,10 +64,17 @@ def search(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     with Session(engine) as session:
+        dialect = session.get_bind().dialect.name
         if not supported(session):
-            raise NewsgraphError("full-text search needs SQLite's FTS5 here; PostgreSQL search is not built yet")
-        conditions = ["search_index MATCH :query", "a.is_current = 1"]
-        params: dict[str, Any] = {"query": fts_query(query), "limit": limit, "offset": offset}
+            raise NewsgraphError(f"full-text search is not available on {dialect}; use SQLite or PostgreSQL")
+        postgres = dialect == "postgresql"
+        words = fts_query(query)
+        if postgres:
+            conditions = ["s.tsv @@ plainto_tsquery('english', :query)", "a.is_current = 1"]
+            words = " ".join(w.strip('"') for w in words.split('" "'))
+        else:
+            conditions = ["search_index MATCH :query", "a.is_current = 1"]
+        params: dict[str, Any] = {"query": words, "limit": limit, "offset": offset}
         if outlet:
             conditions.append("lower(a.outlet) = lower(:outlet)")
             params["outlet"] = outlet
@@ -82,14 +89,26 @@ def search(
             conditions.append(
                 "EXISTS (SELECT 1 FROM entity_mentions m WHERE m.article_id = a.id AND m.entity_id = :entity_id)"
             )
-        sql = (
-            "SELECT s.kind, s.article_id, s.position, "
-            f"snippet(search_index, 4, '{MARK_START}', '{MARK_END}', '…', 16) AS snippet, "
-            "bm25(search_index, 0, 0, 0, 4.0, 1.0) AS score, a.outlet, a.title, a.published_value, a.external_id "
-            "FROM search_index s JOIN articles a ON a.id = s.article_id "
-            f"WHERE {' AND '.join(conditions)} "
-            "ORDER BY score, a.published_value DESC, s.article_id LIMIT :limit OFFSET :offset"
-        )
+        if postgres:
+            sql = (
+                "SELECT s.kind, s.article_id, s.position, "
+                "ts_headline('english', s.body, plainto_tsquery('english', :query), "
+                f"'StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=8') AS snippet, "
+                "-ts_rank(s.tsv, plainto_tsquery('english', :query)) AS score, "
+                "a.outlet, a.title, a.published_value, a.external_id "
+                "FROM search_index s JOIN articles a ON a.id = s.article_id "
+                f"WHERE {' AND '.join(conditions)} "
+                "ORDER BY score, a.published_value DESC NULLS LAST, s.article_id LIMIT :limit OFFSET :offset"
+            )
+        else:
+            sql = (
+                "SELECT s.kind, s.article_id, s.position, "
+                f"snippet(search_index, 4, '{MARK_START}', '{MARK_END}', '…', 16) AS snippet, "
+                "bm25(search_index, 0, 0, 0, 4.0, 1.0) AS score, a.outlet, a.title, a.published_value, a.external_id "
+                "FROM search_index s JOIN articles a ON a.id = s.article_id "
+                f"WHERE {' AND '.join(conditions)} "
+                "ORDER BY score, a.published_value DESC, s.article_id LIMIT :limit OFFSET :offset"
+            )
         rows = session.execute(text(sql), params).all()
     return [
         {
