@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from newsgraph.errors import InputError
 from newsgraph.ingest import expand_inputs, prepare_article, read_source
@@ -91,8 +92,13 @@ def ingest_paths(
     outlet: str | None = None,
     published: str | None = None,
     on_file: FileCallback | None = None,
+    client: Any = None,
 ) -> BatchReport:
-    """Store every new article; known ones are counted unchanged without running the model."""
+    """Store every new article; known ones are counted unchanged without running the model.
+
+    With a Dask `client`, the analysis runs on its workers and this process stores the results
+    in input order (see `newsgraph.distributed`).
+    """
     report = BatchReport()
     seen: set[str] = set()
 
@@ -104,9 +110,14 @@ def ingest_paths(
             seen.add(article.id)
             yield article
 
-    analyzer = Analyzer(settings.pipeline, settings.batch_size)
     placer = StoryPlacer()
-    for article in analyzer.analyze(fresh()):
+    if client is not None:
+        from newsgraph.distributed import analyze_on_cluster
+
+        analysed = analyze_on_cluster(client, fresh(), settings.pipeline, settings.batch_size)
+    else:
+        analysed = Analyzer(settings.pipeline, settings.batch_size).analyze(fresh())
+    for article in analysed:
         if store.save(article, on_insert=placer) is SaveOutcome.NEW:
             report.new += 1
         else:

@@ -109,3 +109,16 @@ def test_a_changed_file_becomes_a_new_version(tmp_path: Path, db_url: str, cli: 
     shown = json.loads(cli("show", "bridge.txt", "--db", db_url, "--json").stdout)
     assert shown["version"] == 2 and shown["supersedes"] == next(r["id"] for r in everything if r["version"] == 1)
     assert "correction" in shown["text"]
+
+
+def test_watch_ingests_what_is_new_each_round(tmp_path: Path, db_url: str, cli: Any) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(f"Bridge to close\n\n{BODY}\n")
+    first = cli("watch", str(inbox), "--every", "0s", "--times", "2", "--db", db_url)
+    assert first.exit_code == 0
+    lines = [line for line in first.stdout.splitlines() if str(inbox) in line]
+    assert "1 new" in lines[0] and "0 new, 1 unchanged" in lines[1]
+    (inbox / "b.txt").write_text(f"Another bridge\n\n{BODY.replace('harbour', 'river')}\n")
+    assert "1 new, 1 unchanged" in cli("watch", str(inbox), "--every", "1s", "--times", "1", "--db", db_url).stdout
+    assert cli("watch", str(inbox), "--every", "soon", "--times", "1", "--db", db_url).exit_code == 2
