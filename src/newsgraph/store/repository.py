@@ -16,6 +16,7 @@ from newsgraph.records import (
     Article,
 )
 from newsgraph.store.convert import entity_names, to_record, to_row
+from newsgraph.store.database import serialise_writers, writer
 from newsgraph.store.entities import register_entities, resolve_short_names
 from newsgraph.store.models import (
     ArticleRow,
@@ -65,7 +66,8 @@ class ArticleStore:
         (story placement uses it), so an article is never stored without its story.
         """
         try:
-            with Session(self.engine) as session, session.begin():
+            with Session(writer(self.engine)) as session, session.begin():
+                serialise_writers(session)
                 if session.get(ArticleRow, article.id) is not None:
                     return SaveOutcome.UNCHANGED
                 previous = session.execute(
