@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from helpers import new_database_url
 from newsgraph.demo import DEMO_CORPUS
 
@@ -23,3 +25,16 @@ def test_dask_ingest_matches_plain_ingest(tmp_path: Path, cli: Any) -> None:
     assert result.exit_code == 0, result.stderr
     assert "28 new" in result.stdout
     assert records(cli, spread) == records(cli, plain)
+
+
+def test_long_ingest_with_nlp_in_a_child_process_matches(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsgraph import batch
+
+    inline, background = new_database_url(tmp_path, "inline"), new_database_url(tmp_path, "background")
+    corpus = str(DEMO_CORPUS / "articles.jsonl")
+    cli("ingest", corpus, "--db", inline)
+    monkeypatch.setattr(batch, "BACKGROUND_FROM", 4)
+    assert "28 new" in cli("ingest", corpus, "--db", background).stdout
+    assert records(cli, background) == records(cli, inline)

@@ -116,7 +116,7 @@ def ingest_paths(
 
         analysed = analyze_on_cluster(client, fresh(), settings.pipeline, settings.batch_size)
     else:
-        analysed = Analyzer(settings.pipeline, settings.batch_size).analyze(fresh())
+        analysed = _analyze_locally(fresh(), settings)
     for article in analysed:
         if store.save(article, on_insert=placer) is SaveOutcome.NEW:
             report.new += 1
@@ -125,3 +125,25 @@ def ingest_paths(
     for error in report.failed:
         store.record_error(error.source, error.reason)
     return report
+
+
+# Below this many new articles, a child process costs more than it saves.
+BACKGROUND_FROM = 48
+
+
+def _analyze_locally(articles: Iterator[Article], settings: Settings) -> Iterator[Article]:
+    """Small batches in this process; long ones with the NLP in a child process (overlapping
+    with storage here), the results in the same order either way."""
+    head: list[Article] = []
+    for article in articles:
+        head.append(article)
+        if len(head) >= BACKGROUND_FROM:
+            break
+    if len(head) < BACKGROUND_FROM or settings.batch_size <= 0:
+        yield from Analyzer(settings.pipeline, settings.batch_size).analyze(head)
+        return
+    from itertools import chain
+
+    from newsgraph.distributed import analyze_in_background
+
+    yield from analyze_in_background(chain(head, articles), settings.pipeline, settings.batch_size)

@@ -35,22 +35,47 @@ def open_client(scheduler: str | None, workers: int) -> Any:
 
 
 def analyze_on_cluster(client: Any, articles: Iterable[Article], pipeline: str, batch_size: int) -> Iterator[Article]:
-    """Analysed articles in input order, with a bounded number of chunks in flight."""
+    """Analysed articles in input order, on the Dask cluster's workers."""
     workers = max(1, len(client.scheduler_info().get("workers", {})))
+
+    def submit(chunk: list[Article]) -> Any:
+        return client.submit(analyze_chunk, chunk, pipeline, batch_size, pure=False)
+
+    return analyze_ordered(submit, workers, articles)
+
+
+def analyze_in_background(articles: Iterable[Article], pipeline: str, batch_size: int) -> Iterator[Article]:
+    """Analysed articles in input order, the NLP in a child process so that it overlaps with the
+    storage in this one (a long ingest on two cores goes at the speed of the slower of the two)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as executor:
+
+        def submit(chunk: list[Article]) -> Any:
+            return executor.submit(analyze_chunk, chunk, pipeline, batch_size)
+
+        yield from analyze_ordered(submit, 1, articles)
+
+
+def analyze_ordered(submit: Any, workers: int, articles: Iterable[Article]) -> Iterator[Article]:
+    """Submit chunks through `submit` (Dask or a process pool: both return futures) and yield
+    the results in input order, with a bounded number of chunks in flight."""
     pending: deque[Any] = deque()
     chunk: list[Article] = []
 
-    def submit() -> None:
-        pending.append(client.submit(analyze_chunk, list(chunk), pipeline, batch_size, pure=False))
+    def flush() -> None:
+        pending.append(submit(list(chunk)))
         chunk.clear()
 
     for article in articles:
         chunk.append(article)
         if len(chunk) >= CHUNK:
-            submit()
+            flush()
             while len(pending) > workers * IN_FLIGHT_PER_WORKER:
                 yield from pending.popleft().result()
     if chunk:
-        submit()
+        flush()
     while pending:
         yield from pending.popleft().result()
