@@ -7,7 +7,7 @@ peak memory of an ingest. Prints figures; asserts nothing.
    plain, and with the analysis on a Dask LocalCluster of 1 and of 2 worker processes. Speed-up
    = time(1 worker) / time(2 workers). This machine has 2 cores, and the ordered writer runs in
    the main process beside the workers, so 2 workers cannot reach 2x here.
-2. Serve the plain database with uvicorn on 127.0.0.1 and send requests from `--clients`
+2. Serve the plain database (`newsgraph serve`, its own process, on 127.0.0.1) and send requests from `--clients`
    concurrent clients for `--seconds` (bounded, loopback only) to the main endpoints; print
    p50/p95/p99 latency and errors.
 3. Peak resident memory of the plain ingest (from /proc, of this process).
@@ -20,6 +20,7 @@ import json
 import resource
 import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -63,18 +64,23 @@ def dask_speedup(corpus: Path, folder: Path) -> None:
 
 def latency(url: str, clients: int, seconds: float) -> None:
     import httpx
-    import uvicorn
-
-    from newsgraph.api import create_app
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="error"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
+    # The server runs in its own process, as `newsgraph serve` does: clients in this process
+    # must not share its interpreter lock.
+    server = subprocess.Popen(
+        [sys.executable, "-m", "newsgraph.cli.app", "serve", "--db", url, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(200):
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/stories?limit=1", timeout=1)
+            break
+        except httpx.HTTPError:
+            time.sleep(0.1)
     base = f"http://127.0.0.1:{port}"
     stories = httpx.get(f"{base}/api/stories?limit=5").json()["items"]
     paths = ["/api/stories?limit=20", "/api/articles?limit=20", "/api/entities?limit=20", "/api/search?q=police"]
@@ -103,8 +109,8 @@ def latency(url: str, clients: int, seconds: float) -> None:
         w.start()
     for w in workers:
         w.join()
-    server.should_exit = True
-    thread.join(timeout=10)
+    server.terminate()
+    server.wait(timeout=10)
     samples.sort()
     quantile = lambda q: samples[min(len(samples) - 1, int(q * len(samples)))] * 1000  # noqa: E731
     print(
