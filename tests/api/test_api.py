@@ -94,3 +94,13 @@ def test_openapi_docs(client: TestClient) -> None:
     spec = ok(client, "/openapi.json")
     assert {"/api/stories", "/api/search", "/api/graph", "/api/timeline"} <= set(spec["paths"])
     assert client.get("/docs").status_code == 200
+
+
+def test_security_headers_and_size_limit(client: TestClient) -> None:
+    response = client.get("/")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff"
+    too_big = client.post("/api/stories", content=b"x" * 1_000_001, headers={"content-length": "1000001"})
+    assert too_big.status_code == 413
+    assert client.get("/static/../api/app.py").status_code == 404
+    assert client.get("/static/%2e%2e/api/app.py").status_code == 404
