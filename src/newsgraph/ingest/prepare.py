@@ -12,6 +12,7 @@ from newsgraph.ingest.readers import RawArticle
 from newsgraph.records import Article, Published
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_LINK = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I)
 MIN_LETTERS = 20
 
 
@@ -42,7 +43,7 @@ def prepare_article(raw: RawArticle, outlet: str | None = None, published: str |
     if not text.strip():
         reason = "empty file" if not raw.text.strip() else "no story text left after removing debris"
         raise InputError(raw.source, reason)
-    if len(_LETTER.findall(text[:10_000])) < MIN_LETTERS:
+    if len(_LETTER.findall(_LINK.sub(" ", text[:10_000]))) < MIN_LETTERS:
         raise InputError(raw.source, "no prose: the text has almost no letters (only numbers, symbols or a link?)")
     if not looks_english(text):
         share, _ = english_share(text)
