@@ -50,10 +50,14 @@ def graph_layout(graph: dict[str, Any], size: int = 520) -> dict[str, Any]:
         return {"nodes": [], "edges": [], "size": size}
     positions = nx.spring_layout(g, seed=7) if g.number_of_nodes() > 1 else {next(iter(g.nodes)): (0.0, 0.0)}
 
-    def scale(v: float) -> float:
-        return round(size / 2 + v * (size / 2 - 50), 1)
+    def scale(v: float, low: float, high: float) -> float:
+        """From the layout's [-1, 1] into [low, high], leaving room for labels on the right."""
+        return round(low + (v + 1) / 2 * (high - low), 1)
 
-    nodes = [{**n, "x": scale(positions[n["id"]][0]), "y": scale(positions[n["id"]][1])} for n in graph["nodes"]]
+    nodes = [
+        {**n, "x": scale(positions[n["id"]][0], 30, size - 130), "y": scale(positions[n["id"]][1], 30, size - 30)}
+        for n in graph["nodes"]
+    ]
     where = {n["id"]: n for n in nodes}
     edges = [
         {
