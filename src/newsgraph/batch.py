@@ -139,7 +139,7 @@ def _analyze_locally(articles: Iterator[Article], settings: Settings) -> Iterato
         head.append(article)
         if len(head) >= BACKGROUND_FROM:
             break
-    if len(head) < BACKGROUND_FROM or settings.batch_size <= 0:
+    if len(head) < BACKGROUND_FROM:
         yield from Analyzer(settings.pipeline, settings.batch_size).analyze(head)
         return
     from itertools import chain

@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from newsgraph.compare import compare_story
-from newsgraph.errors import InputError, NewsgraphError, NotFoundError, StoreError
+from newsgraph.errors import InputError, NewsgraphError, StoreError
 from newsgraph.store import ArticleStore, open_database
 from newsgraph.store.entity_queries import get_entity, list_entities
 from newsgraph.store.event_queries import timeline
@@ -69,10 +69,6 @@ def create_app(database_url: str) -> FastAPI:
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
-
-    @app.exception_handler(NotFoundError)
-    async def not_found(_request: Request, error: NotFoundError) -> JSONResponse:
-        return JSONResponse({"error": str(error)}, status_code=404)
 
     @app.exception_handler(NewsgraphError)
     async def bad_request(_request: Request, error: NewsgraphError) -> JSONResponse:

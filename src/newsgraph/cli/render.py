@@ -50,10 +50,16 @@ def marked_text(article: Article) -> Text:
     return out
 
 
-def article_view(article: Article) -> Group:
+def _fields() -> Table:
+    """A two-column name/value grid, the head of every detail view."""
     header = Table.grid(padding=(0, 2))
     header.add_column(style="bold")
     header.add_column()
+    return header
+
+
+def article_view(article: Article) -> Group:
+    header = _fields()
     header.add_row("id", article.id)
     header.add_row("external id", f"{article.external_id} (version {article.version})")
     header.add_row("title", article.title or "(none)")
@@ -99,9 +105,7 @@ def stories_table(found: list[Story]) -> Table:
 
 
 def story_view(story: Story) -> Group:
-    header = Table.grid(padding=(0, 2))
-    header.add_column(style="bold")
-    header.add_column()
+    header = _fields()
     header.add_row("story", story.id)
     header.add_row("headline", story.title or "(untitled)")
     header.add_row("outlets", ", ".join(story.outlets) or "unknown")

@@ -123,9 +123,8 @@ def html_article(source: str, external_id: str, html: str, url: str | None = Non
     """An article from an HTML page, wherever the page came from (a file, a WARC record)."""
     import trafilatura
 
-    path = source
     if "<" not in html:
-        raise InputError(path, "has an HTML extension but holds no markup")
+        raise InputError(source, "has an HTML extension but holds no markup")
     try:
         document = trafilatura.bare_extraction(
             html,
@@ -136,12 +135,12 @@ def html_article(source: str, external_id: str, html: str, url: str | None = Non
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as error:  # trafilatura and lxml raise many kinds on broken markup
-        raise InputError(path, f"HTML could not be parsed: {type(error).__name__}: {error}") from error
+        raise InputError(source, f"HTML could not be parsed: {type(error).__name__}: {error}") from error
     if isinstance(document, dict):  # older trafilatura versions return a dict
-        raise InputError(path, "unsupported trafilatura version: expected a Document")
+        raise InputError(source, "unsupported trafilatura version: expected a Document")
     if document is None or not (document.text or "").strip():
-        raise InputError(path, "no article text found in the HTML (only markup, scripts or navigation)")
-    published = parse_published(document.date, path) if document.date else None
+        raise InputError(source, "no article text found in the HTML (only markup, scripts or navigation)")
+    published = parse_published(document.date, source) if document.date else None
     metadata: dict[str, Any] = {}
     for key in ("hostname", "description", "categories", "tags", "language"):
         value = getattr(document, key, None)
@@ -150,7 +149,7 @@ def html_article(source: str, external_id: str, html: str, url: str | None = Non
     return RawArticle(
         text=document.text or "",
         external_id=external_id,
-        source=path,
+        source=source,
         format="html",
         title=document.title or None,
         outlet=document.sitename or None,

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsgraph.nlp.attribution_rules import OUTLET_TAIL_WORDS
+from newsgraph.nlp.date_patterns import MONTH_NAMES
 from newsgraph.nlp.dates import resolve_date, with_context_year
 from newsgraph.nlp.doctext import text_of
 from newsgraph.records import DateMention
@@ -23,10 +24,7 @@ if not Doc.has_extension("published"):
 if not Doc.has_extension("dates"):
     Doc.set_extension("dates", default=None)
 
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTHS = rf"(?:{MONTH_NAMES})\.?"
 # Time expressions the NER model sometimes misses; found by pattern and resolved like the rest.
 DATE_PATTERNS = re.compile(
     rf"\b(?:(?:early|late|mid)[\s-])?{_MONTHS}\s+[0-3]?\d(?:st|nd|rd|th)?(?:,?\s+(?:1[6-9]|20)\d\d)?\b"

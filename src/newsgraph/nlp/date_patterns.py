@@ -7,7 +7,7 @@ import re
 from newsgraph.nlp import date_rules as lex
 
 _MONTH = r"(?P<month>" + "|".join(sorted(lex.MONTHS, key=len, reverse=True)) + r")\.?"
-_MONTH_NAMED = "|".join(sorted(lex.MONTHS, key=len, reverse=True))
+MONTH_NAMES = "|".join(sorted(lex.MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted(lex.WEEKDAYS, key=len, reverse=True))
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
@@ -17,11 +17,11 @@ _UNIT = r"(?P<unit>(?:day|week|month|year|decade|century|centurie|quarter)s?)"
 
 # Month + day in either order, with an optional year right after: one date in a list of dates.
 MONTH_DAY = re.compile(
-    rf"\b(?:(?P<m1>{_MONTH_NAMED})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_NAMED})\.?)"
+    rf"\b(?:(?P<m1>{MONTH_NAMES})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_NAMES})\.?)"
     rf"(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d))?\b",
     re.I,
 )
-MONTH_ONLY = re.compile(rf"\b(?P<month>{_MONTH_NAMED})\.?(?!\s+[0-3]?\d\b)(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d))?", re.I)
+MONTH_ONLY = re.compile(rf"\b(?P<month>{MONTH_NAMES})\.?(?!\s+[0-3]?\d\b)(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d))?", re.I)
 YEAR_ANYWHERE = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 RELATIVE_YEAR = re.compile(r"\b(?P<rel>last|this|next|previous|past)\s+year\b", re.I)
 
@@ -35,7 +35,7 @@ ISO_DAY = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
 NUMERIC_DAY = re.compile(r"^(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4})$")
 FULL_DAY = re.compile(
     rf"^(?:(?:{_WEEKDAY})\.?,?\s+)?"
-    rf"(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day>', 'day2>')}\s+(?:of\s+)?(?P<month2>{_MONTH_NAMED})\.?)"
+    rf"(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day>', 'day2>')}\s+(?:of\s+)?(?P<month2>{MONTH_NAMES})\.?)"
     rf"(?:,?\s+{_YEAR})?$",
     re.I,
 )
@@ -78,9 +78,9 @@ DURATION = re.compile(
     re.I,
 )
 DAY_PAIR = re.compile(
-    rf"^(?P<month>{_MONTH_NAMED})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:and|or|to|-|–)\s*"
+    rf"^(?P<month>{MONTH_NAMES})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:and|or|to|-|–)\s*"
     r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?:1[6-9]\d\d|20\d\d))?$",
     re.I,
 )
-RELATIVE_MONTH = re.compile(rf"^(?P<rel>last|this|next|past|previous)\s+(?P<month>{_MONTH_NAMED})\.?$", re.I)
+RELATIVE_MONTH = re.compile(rf"^(?P<rel>last|this|next|past|previous)\s+(?P<month>{MONTH_NAMES})\.?$", re.I)
 AGE = re.compile(r"^\d{1,3}$|(?:years?|months?)[\s-]+old\b|^aged?\s+\d", re.I)

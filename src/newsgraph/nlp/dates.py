@@ -16,7 +16,6 @@ from typing import Literal
 
 from newsgraph.nlp import date_rules as lex
 from newsgraph.nlp.date_patterns import (
-    _MONTH_NAMED,
     _TRIM_LEFT,
     _TRIM_RIGHT,
     _WEEKDAY,
@@ -28,6 +27,7 @@ from newsgraph.nlp.date_patterns import (
     FULL_DAY,
     ISO_DAY,
     MONTH_DAY,
+    MONTH_NAMES,
     MONTH_OF_RELATIVE,
     MONTH_ONLY,
     MONTH_YEAR,
@@ -397,7 +397,7 @@ def _duration(m: re.Match[str]) -> DateValue:
 
 def _fallback(core: str, anchor: dt.date | None) -> DateValue | None:
     """Anything our rules do not know goes to dateparser, with its granularity kept."""
-    if not re.search(rf"\d|\b(?:{_MONTH_NAMED}|{_WEEKDAY})\b", core, re.I):
+    if not re.search(rf"\d|\b(?:{MONTH_NAMES}|{_WEEKDAY})\b", core, re.I):
         return None
     from dateparser.date import DateDataParser
 

@@ -41,16 +41,21 @@ def index_article(session: Session, article: Article) -> None:
     session.execute(INSERT, rows)
 
 
-def fts_query(query: str) -> str:
-    """The user's words and "quoted phrases" as FTS5 phrases, all required: no FTS syntax gets through."""
+def search_terms(query: str) -> list[str]:
+    """The user's words and "quoted phrases", with every character of query syntax removed."""
     terms = []
     for phrase, word in _TERMS.findall(query):
         cleaned = re.sub(r"[^\w\s'’-]", " ", phrase or word).strip()
         if cleaned:
-            terms.append('"' + cleaned.replace('"', " ") + '"')
+            terms.append(cleaned)
     if not terms:
         raise NewsgraphError(f"nothing to search for in {query!r}: give one or more words")
-    return " ".join(terms)
+    return terms
+
+
+def fts_query(query: str) -> str:
+    """FTS5 phrases, all required: no FTS syntax gets through."""
+    return " ".join(f'"{term}"' for term in search_terms(query))
 
 
 def search(
@@ -68,11 +73,11 @@ def search(
         if not supported(session):
             raise NewsgraphError(f"full-text search is not available on {dialect}; use SQLite or PostgreSQL")
         postgres = dialect == "postgresql"
-        words = fts_query(query)
-        if postgres:
+        if postgres:  # plainto_tsquery takes plain words and requires them all
+            words = " ".join(search_terms(query))
             conditions = ["s.tsv @@ plainto_tsquery('english', :query)", "a.is_current = 1"]
-            words = " ".join(w.strip('"') for w in words.split('" "'))
         else:
+            words = fts_query(query)
             conditions = ["search_index MATCH :query", "a.is_current = 1"]
         params: dict[str, Any] = {"query": words, "limit": limit, "offset": offset}
         if outlet:

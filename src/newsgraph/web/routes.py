@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
@@ -74,8 +74,7 @@ def add_web_routes(app: FastAPI, store: ArticleStore) -> None:
 
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, error: NotFoundError) -> Any:
+        """404 for the API and the pages alike: JSON under /api/, a page elsewhere."""
         if request.url.path.startswith("/api/"):
-            from fastapi.responses import JSONResponse
-
             return JSONResponse({"error": str(error)}, status_code=404)
         return render(request, "error.html", status=404, message=str(error))
