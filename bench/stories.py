@@ -19,9 +19,11 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import resource
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -73,32 +75,48 @@ def synthetic(article: Article, copy: int, position: int, period: int | None = N
     )
 
 
-def growth(records: list[tuple[Article, str, str]], sizes: list[int], folder: Path, probes: int = 20) -> None:
-    store = ArticleStore(open_database(f"sqlite:///{folder / 'growth.db'}"))
+def growth(records: list[tuple[Article, str, str]], sizes: list[int], database: str, probes: int = 20) -> None:
+    store = ArticleStore(open_database(database))
     placer = StoryPlacer()
     base = [a for a, _, _ in records]
     stored = 0
     copy = 0
     results = []
     for size in sizes:
-        while stored < size:
-            copy += 1
-            for position, article in enumerate(base):
-                if stored >= size:
-                    break
-                store.save(synthetic(article, copy, position), on_insert=placer)
-                stored += 1
+        def fill(target: int) -> Iterator[Article]:
+            nonlocal stored, copy
+            while stored < target:
+                copy += 1
+                for position, article in enumerate(base):
+                    if stored >= target:
+                        break
+                    stored += 1
+                    yield synthetic(article, copy, position)
+
+        started = time.perf_counter()
+        before = stored
+        for _ in store.save_many(fill(size), on_insert=placer):
+            pass
+        rate = (stored - before) / (time.perf_counter() - started)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"  grew to {size} at {rate:.0f} articles/s; peak resident memory so far {peak:.0f} MB")
         # Probes: new look-alikes dated within the newest copy's period, as fresh news would be.
         probe = [synthetic(base[i * 37 % len(base)], 100_000 + size + i, i * 37, period=copy) for i in range(probes)]
-        started = time.perf_counter()
+        # CPU time as well as wall time: other work on a shared machine inflates the latter.
+        started, cpu = time.perf_counter(), time.process_time()
         for article in probe:
             store.save(article, on_insert=placer)
         per_article = (time.perf_counter() - started) / probes
+        per_article_cpu = (time.process_time() - cpu) / probes
         stored += probes
-        results.append((size, per_article))
-        print(f"  {size:>7} stored: {per_article * 1000:.1f} ms to store and place one article")
-    if len(results) > 1:
-        print(f"  cost ratio {results[-1][0]} vs {results[0][0]}: {results[-1][1] / results[0][1]:.2f}")
+        results.append((size, per_article, per_article_cpu))
+        print(
+            f"  {size:>7} stored: {per_article * 1000:.1f} ms to store and place one article "
+            f"({per_article_cpu * 1000:.1f} ms CPU)"
+        )
+    for size, wall, cpu_time in results[1:]:
+        first = results[0]
+        print(f"  cost ratio {size} vs {first[0]}: {wall / first[1]:.2f} wall, {cpu_time / first[2]:.2f} CPU")
 
 
 def main() -> None:
@@ -106,6 +124,9 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, help="pickle of analysed articles (written on first use)")
     parser.add_argument("--growth", default="1000,10000", help="database sizes for the cost of placing")
     parser.add_argument("--no-growth", action="store_true")
+    parser.add_argument("--no-dev", action="store_true", help="skip the F1 run on the dev file")
+    parser.add_argument("--growth-db", help="database URL to grow (kept; default: a temporary SQLite file)")
+    parser.add_argument("--probes", type=int, default=20)
     args = parser.parse_args()
     if not ECBPLUS.exists():
         sys.exit(f"{ECBPLUS} is not here")
@@ -113,10 +134,12 @@ def main() -> None:
     records = load_ecbplus(args.cache)
     print(f"read and analysed {len(records)} articles in {time.perf_counter() - started:.1f}s")
     with tempfile.TemporaryDirectory() as folder:
-        cluster_dev(records, Path(folder))
+        if not args.no_dev:
+            cluster_dev(records, Path(folder))
         if not args.no_growth:
             print("cost of placing one article as the database grows (synthetic look-alikes):")
-            growth(records, [int(s) for s in args.growth.split(",")], Path(folder))
+            database = args.growth_db or f"sqlite:///{Path(folder) / 'growth.db'}"
+            growth(records, [int(s) for s in args.growth.split(",")], database, args.probes)
 
 
 if __name__ == "__main__":

@@ -117,8 +117,8 @@ def ingest_paths(
         analysed = analyze_on_cluster(client, fresh(), settings.pipeline, settings.batch_size)
     else:
         analysed = _analyze_locally(fresh(), settings)
-    for article in analysed:
-        if store.save(article, on_insert=placer) is SaveOutcome.NEW:
+    for _, outcome in store.save_many(analysed, on_insert=placer):
+        if outcome is SaveOutcome.NEW:
             report.new += 1
         else:
             report.unchanged += 1

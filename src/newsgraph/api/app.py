@@ -1,7 +1,7 @@
 """The JSON API: the same records as the CLI's `--json`, paginated, over the same queries.
 
 Every error is a clear JSON message: 404 for what is not there, 400 for a bad parameter (never
-a 500 for the user's input). Nothing here changes data.
+a 500 for the user's input). Only POST /api/articles changes data (see `newsgraph.api.writes`).
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+from newsgraph.api.writes import add_write_routes
 from newsgraph.compare import compare_story
 from newsgraph.errors import InputError, NewsgraphError, StoreError
+from newsgraph.settings import Settings
 from newsgraph.store import ArticleStore, open_database
 from newsgraph.store.entity_queries import get_entity, list_entities
 from newsgraph.store.event_queries import timeline
@@ -46,7 +48,9 @@ def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     return {"items": items, "limit": limit, "offset": offset}
 
 
-def create_app(database_url: str) -> FastAPI:
+def create_app(database_url: str, token: str | None = None, public: bool = False) -> FastAPI:
+    """The API and the web pages over one database. `public`: the server is bound to an address
+    other machines can reach, so writing needs `token` (NEWSGRAPH_TOKEN)."""
     store = ArticleStore(open_database(database_url))
     engine = store.engine
     app = FastAPI(
@@ -153,5 +157,6 @@ def create_app(database_url: str) -> FastAPI:
         )
         return page(found, limit, offset)
 
+    add_write_routes(app, store, Settings.from_env(database_url), token, public)
     add_web_routes(app, store)
     return app

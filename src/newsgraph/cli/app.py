@@ -6,6 +6,7 @@ Every command that touches the database takes `--db` (or NEWSGRAPH_DB).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -247,10 +248,17 @@ def serve(
     import uvicorn
 
     from newsgraph.api import create_app
+    from newsgraph.api.writes import is_loopback
 
     settings = Settings.from_env(db)
+    token = os.environ.get("NEWSGRAPH_TOKEN") or None
+    public = not is_loopback(host)
     err.print(f"newsgraph on http://{host}:{port}/ (API docs at /docs), database {settings.database_url}")
-    uvicorn.run(create_app(settings.database_url), host=host, port=port, log_level="warning")
+    if public:
+        writes = "need the NEWSGRAPH_TOKEN token" if token else "are off (set NEWSGRAPH_TOKEN to allow them)"
+        err.print(f"[yellow]bound to {host}: other machines can reach this server; writes {writes}[/]")
+    app_ = create_app(settings.database_url, token=token, public=public)
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
 if __name__ == "__main__":

@@ -72,6 +72,14 @@ def read_warc(path: Path, settings: Settings) -> Iterator[RawArticle | InputErro
     from warcio.exceptions import ArchiveLoadFailed
 
     with path.open("rb") as handle:
+        start = handle.read(4)
+        if not start:
+            yield InputError(str(path), "empty file")
+            return
+        if not start.startswith((b"WARC", b"\x1f\x8b")):  # plain, or gzip-compressed
+            yield InputError(str(path), "not a WARC archive (it does not start with a WARC record)")
+            return
+        handle.seek(0)
         records = ArchiveIterator(handle)
         number = 0
         try:

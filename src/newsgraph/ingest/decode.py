@@ -42,12 +42,13 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as error:
                 raise InputError(source, f"starts as {encoding} but does not decode: {error.reason}") from error
+    # NUL bytes are valid UTF-8 but no text has them, except UTF-16 without a BOM.
+    if b"\x00" in data[:8192] and not _looks_utf16(data):
+        raise InputError(source, "binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data[:8192] and not _looks_utf16(data):
-        raise InputError(source, "binary file (contains NUL bytes), not text")
     guess = from_bytes(data[:200_000]).best()
     if guess is None or guess.encoding is None or guess.chaos > 0.2:
         raise InputError(source, "cannot decode as text: not UTF-8 and no other encoding fits; convert it to UTF-8")

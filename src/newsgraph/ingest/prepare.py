@@ -14,6 +14,11 @@ from newsgraph.records import Article, Published
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _LINK = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I)
 MIN_LETTERS = 20
+# Prose is words between spaces; a run of letters longer than any word is not one.
+_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,40}(?![^\W\d_])", re.UNICODE)
+MIN_WORDS = 5
+# Far beyond any news article (about 170,000 words), and below the pipeline's own limit.
+MAX_TEXT_CHARS = 1_000_000
 
 
 def article_id(external_id: str, identity: str) -> str:
@@ -43,7 +48,12 @@ def prepare_article(raw: RawArticle, outlet: str | None = None, published: str |
     if not text.strip():
         reason = "empty file" if not raw.text.strip() else "no story text left after removing debris"
         raise InputError(raw.source, reason)
-    if len(_LETTER.findall(_LINK.sub(" ", text[:10_000]))) < MIN_LETTERS:
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(
+            raw.source, f"text is {len(text):,} characters, over the {MAX_TEXT_CHARS:,}-character limit for one article"
+        )
+    sample = _LINK.sub(" ", text[:10_000])
+    if len(_LETTER.findall(sample)) < MIN_LETTERS or len(_WORD.findall(sample)) < MIN_WORDS:
         raise InputError(raw.source, "no prose: the text has almost no letters (only numbers, symbols or a link?)")
     if not looks_english(text):
         share, _ = english_share(text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
@@ -27,6 +27,9 @@ from newsgraph.store.models import (
 from newsgraph.store.search import index_article
 
 InsertHook = Callable[[Session, Article], None]
+# Articles per write transaction in a long ingest: fewer commits, and a crash loses at most
+# this many analysed articles (none stored half-written; the next ingest redoes them).
+SAVE_BATCH = 16
 
 
 class SaveOutcome(enum.Enum):
@@ -49,7 +52,7 @@ class ArticleSummary:
 
 
 class ArticleStore:
-    """Reads and writes articles; each article is written in one transaction."""
+    """Reads and writes articles; an article is written whole in one transaction or not at all."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -68,30 +71,57 @@ class ArticleStore:
         try:
             with Session(writer(self.engine)) as session, session.begin():
                 serialise_writers(session)
-                if session.get(ArticleRow, article.id) is not None:
-                    return SaveOutcome.UNCHANGED
-                previous = session.execute(
-                    select(ArticleRow.id, ArticleRow.version)
-                    .where(ArticleRow.external_id == article.external_id, ArticleRow.is_current == 1)
-                    .order_by(ArticleRow.version.desc())
-                    .limit(1)
-                ).first()
-                if previous is not None:
-                    article.version = previous.version + 1
-                    article.supersedes = previous.id
-                    session.execute(
-                        update(ArticleRow).where(ArticleRow.external_id == article.external_id).values(is_current=0)
-                    )
-                resolve_short_names(session, article)
-                register_entities(session, article)
-                session.add(to_row(article))
-                session.flush()
-                index_article(session, article)
-                if on_insert is not None:
-                    on_insert(session, article)
+                return self._write(session, article, on_insert)
         except IntegrityError:
             # Another writer stored the same article first; the transaction was rolled back whole.
             return SaveOutcome.UNCHANGED
+
+    def save_many(
+        self, articles: Iterable[Article], on_insert: InsertHook | None = None, batch_size: int = SAVE_BATCH
+    ) -> Iterator[tuple[Article, SaveOutcome]]:
+        """Store articles in order, `batch_size` to a transaction (each one whole or not at all, as
+        with `save`); each outcome is yielded once its transaction has committed. A batch that
+        meets another writer's copy of one of its articles is rolled back and saved one by one."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._save_batch(batch, on_insert)
+                batch = []
+        if batch:
+            yield from self._save_batch(batch, on_insert)
+
+    def _save_batch(self, batch: list[Article], on_insert: InsertHook | None) -> list[tuple[Article, SaveOutcome]]:
+        try:
+            with Session(writer(self.engine)) as session, session.begin():
+                serialise_writers(session)
+                return [(article, self._write(session, article, on_insert)) for article in batch]
+        except IntegrityError:
+            return [(article, self.save(article, on_insert)) for article in batch]
+
+    @staticmethod
+    def _write(session: Session, article: Article, on_insert: InsertHook | None) -> SaveOutcome:
+        if session.get(ArticleRow, article.id) is not None:
+            return SaveOutcome.UNCHANGED
+        previous = session.execute(
+            select(ArticleRow.id, ArticleRow.version)
+            .where(ArticleRow.external_id == article.external_id, ArticleRow.is_current == 1)
+            .order_by(ArticleRow.version.desc())
+            .limit(1)
+        ).first()
+        if previous is not None:
+            article.version = previous.version + 1
+            article.supersedes = previous.id
+            session.execute(
+                update(ArticleRow).where(ArticleRow.external_id == article.external_id).values(is_current=0)
+            )
+        resolve_short_names(session, article)
+        register_entities(session, article)
+        session.add(to_row(article))
+        session.flush()
+        index_article(session, article)
+        if on_insert is not None:
+            on_insert(session, article)
         return SaveOutcome.NEW
 
     def record_error(self, source: str, reason: str) -> None:

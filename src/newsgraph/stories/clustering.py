@@ -13,7 +13,6 @@ rare words and names, and re-partitioning sees at most a few recent members per 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -61,8 +60,8 @@ class StoryGraphStore:
         """Publication dates of the articles that have one."""
         raise NotImplementedError
 
-    def neighbours(self, article_id: str) -> list[tuple[str, float]]:
-        """The article's own k-nearest list: (neighbour id, similarity)."""
+    def neighbours(self, article_ids: list[str]) -> dict[str, list[tuple[str, float]]]:
+        """Each article's own k-nearest list: (neighbour id, similarity)."""
         raise NotImplementedError
 
     def set_neighbours(self, article_id: str, neighbours: list[tuple[str, float]]) -> None:
@@ -104,8 +103,9 @@ def place_article(
     store.add(StoredArticle(article_id, seq, features), story_id=f"s{article_id}")
     store.set_neighbours(article_id, own)
     linked = {other for other, _ in own}
+    lists = store.neighbours([other for other, _ in similar])
     for other, weight in similar:
-        theirs = store.neighbours(other)
+        theirs = lists[other]
         if theirs and weight < RELATIVE_SIMILARITY * max(w for _, w in theirs):
             continue
         if len(theirs) < NEIGHBOURS or weight > min(w for _, w in theirs):
@@ -180,8 +180,12 @@ def _repartition(store: StoryGraphStore, article_id: str, linked: set[str]) -> N
     used: set[str] = set()
     moves: dict[str, str] = {}
     for members in ordered:
-        overlap = Counter(current[m] for m in members)
-        choices = [s for s, _ in sorted(overlap.items(), key=lambda o: (-o[1], o[0])) if s not in used]
+        # The community keeps the name of the oldest story among its members, so a story's
+        # id (and every link to it) lasts while it grows and absorbs newer ones.
+        oldest: dict[str, int] = {}
+        for m in members:
+            oldest.setdefault(current[m], seqs[m])
+        choices = [s for s, _ in sorted(oldest.items(), key=lambda o: (o[1], o[0])) if s not in used]
         story_id = choices[0] if choices else _fresh_story_id(store, members[0], used)
         used.add(story_id)
         moves.update({m: story_id for m in members if current[m] != story_id})

@@ -83,6 +83,9 @@ def article_features(article: Article) -> ArticleFeatures:
     return ArticleFeatures(terms, entities, published)
 
 
+MAX_CACHED_VECTORS = 20_000
+
+
 class DocumentFrequencies:
     """How many stored articles contain each key: the IDF every similarity uses."""
 
@@ -103,8 +106,11 @@ class DocumentFrequencies:
             return self.vectors[article_id][1]
         if features is None:
             raise ValueError(f"no fresh vector for {article_id}: pass its features")
-        if len(self.vectors) > 100_000:
-            self.vectors.clear()
+        if len(self.vectors) >= MAX_CACHED_VECTORS:
+            # Forget the older half (dicts keep insertion order): memory stays bounded on a
+            # corpus of any size, and the recent articles, the likeliest neighbours, stay cached.
+            for stale in list(self.vectors)[: MAX_CACHED_VECTORS // 2]:
+                del self.vectors[stale]
         self.prefetch(features.counts())
         vector = weighted_vector(features, self)
         self.vectors[article_id] = (self.total, vector)

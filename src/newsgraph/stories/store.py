@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import cast
 
-from sqlalchemy import Table, delete, func, or_, select, update
+from sqlalchemy import Table, TextClause, delete, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from newsgraph.store.models import (
@@ -23,11 +24,12 @@ from newsgraph.stories.clustering import StoredArticle, StoryGraphStore
 from newsgraph.stories.features import ArticleFeatures, DocumentFrequencies
 
 TOTAL_KEY = ""
+MAX_CACHED_COUNTS = 300_000
 KEY_COUNTS = cast(Table, KeyCountRow.__table__)
 STORY_KEYS = cast(Table, StoryKeyRow.__table__)
 STORY_ARTICLES = cast(Table, StoryArticleRow.__table__)
 NEIGHBOURS = cast(Table, NeighbourRow.__table__)
-CHUNK = 500
+CHUNK = 400  # ids per IN list, and keys per compound SELECT (SQLite allows 500)
 
 
 def _chunks(items: list[str], size: int = CHUNK) -> Iterator[list[str]]:
@@ -57,6 +59,11 @@ class SqlDocumentFrequencies(DocumentFrequencies):
 
     def prefetch(self, keys: Iterable[str]) -> None:
         missing = sorted({k for k in keys if k not in self.loaded})
+        if len(self.loaded) + len(missing) > MAX_CACHED_COUNTS:
+            # The vocabulary of a large corpus keeps growing: start the cache afresh rather
+            # than hold every word ever seen (the database has them all).
+            self.counts.clear()
+            self.loaded.clear()
         for chunk in _chunks(missing):
             for key, count in self.session.execute(
                 select(KeyCountRow.key, KeyCountRow.count).where(KeyCountRow.key.in_(chunk))
@@ -78,6 +85,15 @@ def increment(session: Session, keys: list[str]) -> None:
     add_counts(session, KEY_COUNTS, ["key"], "count", [{"key": key, "count": 1} for key in keys])
 
 
+@cache
+def _postings_statement(keys: int) -> TextClause:
+    part = (
+        "SELECT key, article_id FROM (SELECT key, article_id FROM story_keys WHERE key = :k{i} "
+        "ORDER BY seq DESC LIMIT :per_key) AS p{i}"
+    )
+    return text(" UNION ALL ".join(part.format(i=i) for i in range(keys)))
+
+
 class SqlStoryGraph(StoryGraphStore):
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -86,14 +102,13 @@ class SqlStoryGraph(StoryGraphStore):
         return int(self.session.scalar(select(func.coalesce(func.max(StoryArticleRow.seq), 0))) or 0) + 1
 
     def postings(self, keys: list[str], per_key: int) -> Iterable[tuple[str, str]]:
-        table = STORY_KEYS
-        connection = self.session.connection()
-        for key in keys:
-            rows = connection.execute(
-                select(table.c.article_id).where(table.c.key == key).order_by(table.c.seq.desc()).limit(per_key)
-            )
-            for (article_id,) in rows:
-                yield key, article_id
+        # One statement for all keys, each part still walking the (key, seq) index backwards and
+        # stopping after per_key rows: a round trip per key was most of the cost of placing.
+        for start in range(0, len(keys), CHUNK):
+            chunk = keys[start : start + CHUNK]
+            params: dict[str, object] = {f"k{i}": key for i, key in enumerate(chunk)}
+            params["per_key"] = per_key
+            yield from self.session.connection().execute(_postings_statement(len(chunk)), params).all()
 
     def load(self, article_ids: list[str]) -> dict[str, StoredArticle]:
         out: dict[str, StoredArticle] = {}
@@ -121,12 +136,16 @@ class SqlStoryGraph(StoryGraphStore):
             out.update({a: dt.date.fromisoformat(p) for a, p in rows})
         return out
 
-    def neighbours(self, article_id: str) -> list[tuple[str, float]]:
+    def neighbours(self, article_ids: list[str]) -> dict[str, list[tuple[str, float]]]:
         table = NEIGHBOURS
-        rows = self.session.connection().execute(
-            select(table.c.neighbour_id, table.c.weight).where(table.c.article_id == article_id)
-        )
-        return [(r[0], r[1]) for r in rows]
+        out: dict[str, list[tuple[str, float]]] = {a: [] for a in article_ids}
+        for chunk in _chunks(sorted(set(article_ids))):
+            rows = self.session.connection().execute(
+                select(table.c.article_id, table.c.neighbour_id, table.c.weight).where(table.c.article_id.in_(chunk))
+            )
+            for article_id, neighbour_id, weight in rows:
+                out[article_id].append((neighbour_id, weight))
+        return out
 
     def set_neighbours(self, article_id: str, neighbours: list[tuple[str, float]]) -> None:
         table = NEIGHBOURS
