@@ -4,6 +4,7 @@ them, pagination, and clear 400/404 errors for bad input (never a 500)."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 from typing import Any
 
 import pytest
@@ -104,3 +105,47 @@ def test_security_headers_and_size_limit(client: TestClient) -> None:
     assert too_big.status_code == 413
     assert client.get("/static/../api/app.py").status_code == 404
     assert client.get("/static/%2e%2e/api/app.py").status_code == 404
+
+
+INJECTIONS = [
+    "'; DROP TABLE articles; --",
+    "\" OR 1=1 --",
+    "1' UNION SELECT id, text FROM articles --",
+    "Chile') OR ('a'='a",
+    "%' OR '%'='",
+    "NEAR(a b) OR title:* AND -x",
+    "\\'; DELETE FROM stories WHERE 1=1; --",
+    "' ; SELECT pg_sleep(5); --",
+]
+# Every query parameter and path segment that takes text, with a value that makes it valid.
+TEXT_PARAMETERS: list[tuple[str, str]] = [
+    ("/api/timeline", "story"),
+    ("/api/timeline", "entity"),
+    ("/api/graph", "story"),
+    ("/api/graph", "entity"),
+    ("/api/entities", "type"),
+    ("/api/search?q=quake", "entity"),
+    ("/api/search?q=quake", "outlet"),
+    ("/api/search?q=quake", "since"),
+    ("/api/search", "q"),
+    ("/search", "q"),
+]
+PATHS = ["/api/stories/{}", "/api/stories/{}/compare", "/api/articles/{}", "/api/entities/{}", "/stories/{}",
+         "/articles/{}", "/entities/{}"]
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_sql_injection_in_every_parameter_is_just_text(client: TestClient, value: str) -> None:
+    """Each is a normal answer (results, none, 400 or 404), never a 500, and nothing changes."""
+    before = client.get("/api/articles", params={"limit": 100}).json()
+    for path, name in TEXT_PARAMETERS:
+        response = client.get(path, params={name: value})
+        assert response.status_code in (200, 400, 404), (path, name, response.text)
+        if path.startswith("/api/") and response.status_code == 200 and name != "q":
+            body = response.json()  # an unknown filter value selects nothing
+            assert body.get("items", []) == [] and body.get("nodes", []) == [], (path, name)
+    for template in PATHS:
+        response = client.get(template.format(quote(value, safe="")))
+        assert response.status_code in (400, 404), (template, response.text)
+    assert client.get("/api/articles", params={"limit": 100}).json() == before
+    assert len(client.get("/api/stories", params={"limit": 100}).json()["items"]) == 7

@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -54,10 +55,21 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "id": "xss-1",
         "title": "<script>window.__xss = 1</script>Crane plan <b>approved</b>",
         "outlet": '<img src=x onerror="window.__xss = 2">Harbour Post',
+        "author": "<svg onload=\"window.__xss = 6\"></svg>Ann Lee",
+        "url": "javascript:window.__xss = 5",
         "published": "2026-03-01",
         "text": PAYLOAD_TEXT,
     }
-    (folder / "xss.jsonl").write_text(json.dumps(payload) + "\n")
+    second = {  # a second outlet on the story, so payloads reach the comparison tables too
+        "id": "<b>xss-2</b>",
+        "outlet": "Port <iframe src=javascript:window.__xss=8></iframe>Daily",
+        "url": "https://port.example/crane",
+        "published": "2026-03-02",
+        "text": "A new crane for the harbour will be installed in the spring, the director of the harbour "
+        "authority told port workers on Tuesday. The crane <b onmouseover=\"window.__xss = 12\">was ordered</b> "
+        'last year. "<script>window.__xss = 7</script> We are ready," said Ann Lee, a union official at the port.',
+    }
+    (folder / "xss.jsonl").write_text(json.dumps(payload) + "\n" + json.dumps(second) + "\n")
     assert runner.invoke(app, ["ingest", str(folder / "xss.jsonl"), "--db", url]).exit_code == 0
     port = free_port()
     config = uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="warning")
@@ -146,15 +158,40 @@ def test_search_form(page: Any, server: str) -> None:
 
 
 def test_script_payloads_render_as_text(page: Any, server: str) -> None:
+    """Payloads in the title, outlet, author, URL, id, body and quotes: shown as text on every
+    page that shows them, never run, never a link to click."""
     page.goto(server + "/articles/xss-1")
     page.wait_for_selector("#article-text")
     assert page.evaluate("typeof window.__xss") == "undefined"
     assert "<script>window.__xss = 1</script>" in page.locator("#article-title").inner_text()
-    assert "onerror" in page.locator(".meta").first.inner_text()
+    meta = page.locator(".meta").first.inner_text()
+    assert "onerror" in meta and "<svg onload" in meta and "javascript:window.__xss = 5" in meta
+    assert page.locator('a[href^="javascript"]').count() == 0
     assert "<script>" in page.locator("#article-text").inner_text()
-    assert page.locator("#article-text img, #article-title script, .meta img").count() == 0
-    page.goto(server + "/search?q=crane")
-    page.goto(server + "/")
-    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert page.locator("#article-text img, #article-title script, .meta img, .meta svg").count() == 0
+    story_link = page.locator('a[href^="/stories/"]').first.get_attribute("href")
+    visited = [
+        story_link,
+        "/articles/"
+        + page.evaluate(
+            "fetch('/api/articles?limit=100').then(r => r.json())"
+            ".then(d => d.items.find(a => a.external_id.includes('xss-2')).id)"
+        ),
+        "/search?q=crane",
+        "/search?q=" + quote('<script>window.__xss = 9</script>"crane'),
+        "/entities/" + quote('<img src=x onerror="window.__xss = 10">', safe=""),
+        "/stories/" + quote("<script>window.__xss = 11</script>", safe=""),
+        "/",
+    ]
+    for path in visited:
+        page.goto(server + path)
+        page.wait_for_load_state()
+        assert page.evaluate("typeof window.__xss") == "undefined", path
+        assert page.locator("main script, main img, main iframe, main svg:not(.chart):not(.graph)").count() == 0, path
+    page.goto(server + "/search?q=" + quote("<script>window.__xss = 9</script>"))
+    assert page.locator("#search-input").input_value() == "<script>window.__xss = 9</script>"
+    page.goto(server + story_link)
+    body = page.locator("main").inner_text()
+    assert "<iframe src=javascript:window.__xss=8></iframe>" in body  # the second outlet, as text
     assert page.dialogs == []
     shot(page, "xss")

@@ -240,25 +240,36 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option("--host", help="Address to bind; only this machine by default.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Server processes.")] = 1,
 ) -> None:
-    """Serve the JSON API under /api/ (OpenAPI docs at /docs).
+    """Serve the JSON API under /api/ (OpenAPI docs at /docs) and the web UI at /.
 
-    Example: `newsgraph serve --db sqlite:///demo.db` then open http://127.0.0.1:8000/docs
+    Example: `newsgraph serve --db sqlite:///demo.db` then open http://127.0.0.1:8000/
     """
     import uvicorn
 
-    from newsgraph.api import create_app
+    from newsgraph.api.app import SERVE_PUBLIC
     from newsgraph.api.writes import is_loopback
 
     settings = Settings.from_env(db)
-    token = os.environ.get("NEWSGRAPH_TOKEN") or None
     public = not is_loopback(host)
+    open_database(settings.database_url)  # a bad URL or database fails here, once, with a clear message
     err.print(f"newsgraph on http://{host}:{port}/ (API docs at /docs), database {settings.database_url}")
     if public:
+        token = os.environ.get("NEWSGRAPH_TOKEN")
         writes = "need the NEWSGRAPH_TOKEN token" if token else "are off (set NEWSGRAPH_TOKEN to allow them)"
         err.print(f"[yellow]bound to {host}: other machines can reach this server; writes {writes}[/]")
-    app_ = create_app(settings.database_url, token=token, public=public)
-    uvicorn.run(app_, host=host, port=port, log_level="warning")
+    # Each worker process builds its app from the environment (uvicorn imports the factory).
+    os.environ["NEWSGRAPH_DB"] = settings.database_url
+    os.environ[SERVE_PUBLIC] = "1" if public else ""
+    uvicorn.run(
+        "newsgraph.api.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -25,9 +26,18 @@ from newsgraph.web.highlight import highlighted
 HERE = Path(__file__).parent
 
 
+def web_link(url: str | None) -> str | None:
+    """An article's URL as a link only when it is a web address: `javascript:` and `data:` URLs
+    from a scraped page must never become something to click."""
+    if not url:
+        return None
+    return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
+
+
 def add_web_routes(app: FastAPI, store: ArticleStore) -> None:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.autoescape = True
+    templates.env.filters["web_link"] = web_link
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     engine = store.engine
 
