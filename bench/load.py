@@ -44,7 +44,8 @@ def start_server(url: str, workers: int) -> tuple[subprocess.Popen[bytes], str]:
             return server, base
         except OSError:
             if server.poll() is not None:
-                raise SystemExit(f"the server did not start: {server.stderr.read().decode() if server.stderr else ''}")
+                problem = server.stderr.read().decode() if server.stderr else ""
+                raise SystemExit(f"the server did not start: {problem}") from None
             time.sleep(0.1)
     server.kill()
     raise SystemExit("the server did not answer within 30 s")
@@ -127,7 +128,8 @@ def report(results: list[tuple[str, float, int]], clients: int, seconds: float) 
         by_kind.setdefault(kind, []).append(took)
     for kind, samples in sorted(by_kind.items()):
         samples.sort()
-        print(f"  {kind:<32} n={len(samples):>6}  p50 {quantile(samples, 0.5):6.1f} ms  p95 {quantile(samples, 0.95):6.1f} ms")
+        p50, p95 = quantile(samples, 0.5), quantile(samples, 0.95)
+        print(f"  {kind:<32} n={len(samples):>6}  p50 {p50:6.1f} ms  p95 {p95:6.1f} ms")
 
 
 def cpu_seconds(pid: int) -> float:

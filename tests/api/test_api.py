@@ -4,8 +4,8 @@ them, pagination, and clear 400/404 errors for bad input (never a 500)."""
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import quote
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
