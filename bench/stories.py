@@ -54,14 +54,29 @@ def cluster_dev(records: list[tuple[Article, str, str]], folder: Path) -> None:
 
 def synthetic(article: Article, copy: int, position: int, period: int | None = None) -> Article:
     """A look-alike of a real article under other names, 100 days later per copy: every fourth
-    word and every name is altered, so it is neither a copy nor in the original's story, and
-    the shifted dates keep each copy's stories apart from the others (as real stories are)."""
+    word and every person and organisation is renamed, so it is neither a copy nor in the
+    original's story, and the shifted dates keep each copy's stories apart from the others (as
+    real stories are). Countries keep their names and ids: they recur across a real corpus too."""
     words = article.text.split(" ")
     text = " ".join(f"{w}{copy}" if i % 4 == copy % 4 and w.isalpha() else w for i, w in enumerate(words))
+
+    def renamed(entity_id: str | None) -> str | None:
+        return entity_id if entity_id is None or entity_id.startswith("country:") else f"{entity_id}-{copy}"
+
     entities = [
-        EntityMention(f"{e.text}{copy}", e.label, 0, len(e.text) + len(str(copy)))
+        EntityMention(
+            e.text if (e.entity_id or "").startswith("country:") else f"{e.text}{copy}",
+            e.label,
+            e.start,
+            e.end,
+            renamed(e.entity_id),
+        )
         for e in article.entities
         if e.label in ("PERSON", "ORG", "GPE", "FAC", "LOC", "NORP")
+    ]
+    canonical = [
+        dataclasses.replace(c, id=renamed(c.id), name=c.name if c.id.startswith("country:") else f"{c.name} {copy}")
+        for c in article.canonical_entities
     ]
     period = copy if period is None else period
     published = (dt.date(2000, 1, 1) + dt.timedelta(days=period * 100 + position % 30)).isoformat()
@@ -71,6 +86,7 @@ def synthetic(article: Article, copy: int, position: int, period: int | None = N
         external_id=f"{article.external_id}#{copy}",
         text=text,
         entities=entities,
+        canonical_entities=canonical,
         published=Published(published, "given"),
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -13,25 +13,20 @@ from newsgraph.store.models import ArticleRow, ClaimRow, EntityAliasRow, EntityM
 
 
 def list_entities(engine: Engine, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-    """Entities by how many current articles mention them (most first)."""
+    """Entities by how many current articles mention them (most first), from the counts kept on
+    each entity."""
     with Session(engine) as session:
-        articles = func.count(func.distinct(EntityMentionRow.article_id))
         query = (
-            select(
-                EntityRow.id, EntityRow.name, EntityRow.type, articles.label("articles"), func.count().label("mentions")
-            )
-            .join(EntityMentionRow, EntityMentionRow.entity_id == EntityRow.id)
-            .join(ArticleRow, ArticleRow.id == EntityMentionRow.article_id)
-            .where(ArticleRow.is_current == 1)
-            .group_by(EntityRow.id, EntityRow.name, EntityRow.type)
-            .order_by(articles.desc(), EntityRow.id)
+            select(EntityRow.id, EntityRow.name, EntityRow.type, EntityRow.article_count, EntityRow.mention_count)
+            .where(EntityRow.article_count > 0)
+            .order_by(EntityRow.article_count.desc(), EntityRow.id.desc())
         )
         if type:
             query = query.where(EntityRow.type == type.upper())
         if limit:
             query = query.limit(limit)
         return [
-            {"id": r.id, "name": r.name, "type": r.type, "articles": r.articles, "mentions": r.mentions}
+            {"id": r.id, "name": r.name, "type": r.type, "articles": r.article_count, "mentions": r.mention_count}
             for r in session.execute(query)
         ]
 
@@ -58,8 +53,12 @@ def find_entity_id(session: Session, name: str) -> str:
     raise NotFoundError(f"no entity {name!r}; `newsgraph entities` lists them")
 
 
-def get_entity(engine: Engine, name: str) -> dict[str, Any]:
-    """An entity with its aliases and the articles that mention it."""
+MAX_ITEMS = 200  # articles, claims and events shown for one entity (newest articles first)
+
+
+def get_entity(engine: Engine, name: str, limit: int = MAX_ITEMS) -> dict[str, Any]:
+    """An entity with its aliases, the newest articles that mention it, the claims by and about
+    it and its events (at most `limit` of each; `article_count` says how many articles in all)."""
     with Session(engine) as session:
         entity_id = find_entity_id(session, name)
         entity = session.get(EntityRow, entity_id)
@@ -96,6 +95,7 @@ def get_entity(engine: Engine, name: str) -> dict[str, Any]:
                 .where(EntityMentionRow.entity_id == entity_id, ArticleRow.is_current == 1)
                 .group_by(ArticleRow.id)
                 .order_by(ArticleRow.published_value.desc().nulls_last(), ArticleRow.id)
+                .limit(limit)
             )
         ]
         claims_by = [
@@ -112,19 +112,25 @@ def get_entity(engine: Engine, name: str) -> dict[str, Any]:
                 select(ClaimRow)
                 .where(ClaimRow.speaker_entity_id == entity_id)
                 .order_by(ClaimRow.article_id, ClaimRow.position)
+                .limit(limit)
             )
         ]
-        mentioned = (
-            select(EntityMentionRow.article_id)
-            .where(
-                EntityMentionRow.article_id == ClaimRow.article_id,
-                EntityMentionRow.start_char >= ClaimRow.start_char,
-                EntityMentionRow.end_char <= ClaimRow.end_char,
-                EntityMentionRow.entity_id == entity_id,
+        # Claims whose span holds a mention of the entity, found from its (indexed) mentions.
+        about = session.scalars(
+            select(ClaimRow)
+            .join(
+                EntityMentionRow,
+                and_(
+                    EntityMentionRow.article_id == ClaimRow.article_id,
+                    EntityMentionRow.start_char >= ClaimRow.start_char,
+                    EntityMentionRow.end_char <= ClaimRow.end_char,
+                ),
             )
-            .exists()
+            .where(EntityMentionRow.entity_id == entity_id)
+            .group_by(ClaimRow.article_id, ClaimRow.position)
+            .order_by(ClaimRow.article_id, ClaimRow.position)
+            .limit(limit)
         )
-        about = session.scalars(select(ClaimRow).where(mentioned).order_by(ClaimRow.article_id, ClaimRow.position))
         claims_about = [
             {
                 "article_id": c.article_id,
@@ -150,12 +156,15 @@ def get_entity(engine: Engine, name: str) -> dict[str, Any]:
                 select(EventRow)
                 .where(or_(EventRow.actor_entity_id == entity_id, EventRow.recipient_entity_id == entity_id))
                 .order_by(EventRow.date_value, EventRow.article_id, EventRow.position)
+                .limit(limit)
             )
         ]
         return {
             "id": entity.id,
             "name": entity.name,
             "type": entity.type,
+            "article_count": entity.article_count,
+            "mention_count": entity.mention_count,
             "aliases": aliases,
             "articles": articles,
             "claims_by": claims_by,

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -49,7 +49,10 @@ def timeline(
                 ArticleRow.outlet,
                 ArticleRow.title,
                 ArticleRow.published_value,
-                ArticleRow.text,
+                # The evidence sentence only, not the whole text of every article.
+                func.substr(
+                    ArticleRow.text, EventRow.sentence_start + 1, EventRow.sentence_end - EventRow.sentence_start
+                ),
                 ArticleRow.external_id,
             )
             .join(ArticleRow, ArticleRow.id == EventRow.article_id)
@@ -66,7 +69,7 @@ def timeline(
             for c in session.scalars(select(ClaimRow).where(ClaimRow.article_id.in_({r[0].article_id for r in rows})))
         }
     out: list[dict[str, Any]] = []
-    for event, outlet, title, published, text, external_id in rows:
+    for event, outlet, title, published, sentence, external_id in rows:
         dated = bool(event.date_value and _CALENDAR.match(event.date_value))
         if not dated and not undated:
             continue
@@ -94,7 +97,7 @@ def timeline(
                     "external_id": external_id,
                     "start": event.sentence_start,
                     "end": event.sentence_end,
-                    "text": text[event.sentence_start : event.sentence_end],
+                    "text": sentence,
                 },
                 "outlet": outlet,
                 "title": title,

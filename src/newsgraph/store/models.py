@@ -18,21 +18,37 @@ class Base(DeclarativeBase):
 
 
 class StoryRow(Base):
+    """A story, with what its list page sorts by kept up to date as articles join and move
+    (so listing stories never scans every article)."""
+
     __tablename__ = "stories"
+    __table_args__ = (Index("ix_stories_latest", "latest_published", "id"),)
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     title: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    # Newest publication date of its current articles ("" when none is dated), and their number.
+    latest_published: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    article_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class EntityRow(Base):
+    """A canonical entity, with how many current articles mention it and how often, counted as
+    articles are stored and superseded (so ranking entities never scans every mention)."""
+
     __tablename__ = "entities"
+    __table_args__ = (
+        Index("ix_entities_ranked", "article_count", "id"),
+        Index("ix_entities_type_ranked", "type", "article_count", "id"),
+    )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(Text)
     type: Mapped[str] = mapped_column(String(32), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    article_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    mention_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ArticleRow(Base):

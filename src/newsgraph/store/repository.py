@@ -16,6 +16,7 @@ from newsgraph.records import (
     Article,
 )
 from newsgraph.store.convert import entity_names, to_record, to_row
+from newsgraph.store.counts import count_entities, refresh_stories, uncount_entities
 from newsgraph.store.database import serialise_writers, writer
 from newsgraph.store.entities import register_entities, resolve_short_names
 from newsgraph.store.models import (
@@ -115,8 +116,11 @@ class ArticleStore:
             session.execute(
                 update(ArticleRow).where(ArticleRow.external_id == article.external_id).values(is_current=0)
             )
+            uncount_entities(session, previous.id)
+            refresh_stories(session, [session.scalar(select(ArticleRow.story_id).where(ArticleRow.id == previous.id))])
         resolve_short_names(session, article)
         register_entities(session, article)
+        count_entities(session, article)
         session.add(to_row(article))
         session.flush()
         index_article(session, article)
@@ -184,14 +188,7 @@ class ArticleStore:
             return int(session.scalar(query) or 0)
 
     def summaries(self, limit: int | None = None, offset: int = 0, all_versions: bool = False) -> list[ArticleSummary]:
-        entity_counts = (
-            select(EntityMentionRow.article_id, func.count().label("n"))
-            .group_by(EntityMentionRow.article_id)
-            .subquery()
-        )
-        date_counts = (
-            select(DateMentionRow.article_id, func.count().label("n")).group_by(DateMentionRow.article_id).subquery()
-        )
+        """A page of articles, newest first; mentions are counted for that page only."""
         query = (
             select(
                 ArticleRow.id,
@@ -200,11 +197,7 @@ class ArticleStore:
                 ArticleRow.published_value,
                 ArticleRow.title,
                 ArticleRow.version,
-                func.coalesce(entity_counts.c.n, 0),
-                func.coalesce(date_counts.c.n, 0),
             )
-            .outerjoin(entity_counts, entity_counts.c.article_id == ArticleRow.id)
-            .outerjoin(date_counts, date_counts.c.article_id == ArticleRow.id)
             .order_by(ArticleRow.published_value.desc().nulls_last(), ArticleRow.external_id, ArticleRow.version)
             .offset(offset)
         )
@@ -213,6 +206,19 @@ class ArticleStore:
         if limit is not None:
             query = query.limit(limit)
         with Session(self.engine) as session:
+            rows = session.execute(query).all()
+            ids = [r[0] for r in rows]
+            counts: dict[str, dict[str, int]] = {}
+            for name, table in (("entities", EntityMentionRow), ("dates", DateMentionRow)):
+                found: dict[str, int] = {}
+                for chunk in range(0, len(ids), 500):
+                    rows_counted = session.execute(
+                        select(table.article_id, func.count())
+                        .where(table.article_id.in_(ids[chunk : chunk + 500]))
+                        .group_by(table.article_id)
+                    )
+                    found.update({str(a): int(n) for a, n in rows_counted})
+                counts[name] = found
             return [
                 ArticleSummary(
                     id=r[0],
@@ -221,10 +227,10 @@ class ArticleStore:
                     published=r[3],
                     title=r[4],
                     version=r[5],
-                    entities=int(r[6]),
-                    dates=int(r[7]),
+                    entities=counts["entities"].get(r[0], 0),
+                    dates=counts["dates"].get(r[0], 0),
                 )
-                for r in session.execute(query)
+                for r in rows
             ]
 
     def iter_articles(self, batch_size: int = 200, all_versions: bool = False) -> Iterator[Article]:

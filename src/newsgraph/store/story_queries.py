@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -82,14 +82,13 @@ def _story(story_id: str, members: list[StoryArticle]) -> Story:
 
 
 def list_stories(engine: Engine, limit: int | None = None, offset: int = 0) -> list[Story]:
-    """Stories, newest first (by their latest article's date, undated last)."""
+    """Stories, newest first (by their latest article's date, undated last), from the counts
+    kept on each story: one walk down an index however many articles are stored."""
     with Session(engine) as session:
-        latest = func.max(ArticleRow.published_value)
         query = (
-            select(ArticleRow.story_id)
-            .where(ArticleRow.story_id.is_not(None), ArticleRow.is_current == 1)
-            .group_by(ArticleRow.story_id)
-            .order_by(latest.desc().nulls_last(), ArticleRow.story_id)
+            select(StoryRow.id)
+            .where(StoryRow.article_count > 0)
+            .order_by(StoryRow.latest_published.desc(), StoryRow.id.desc())
             .offset(offset)
         )
         if limit is not None:

@@ -6,6 +6,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from newsgraph.records import Article
+from newsgraph.store.counts import refresh_stories
 from newsgraph.store.models import ArticleRow
 from newsgraph.stories.clustering import place_article
 from newsgraph.stories.duplicates import find_original
@@ -32,12 +33,14 @@ class StoryPlacer:
                 update(ArticleRow).where(ArticleRow.id == article.id).values(duplicate_of=original, story_id=story_id)
             )
             article.duplicate_of, article.story_id = original, story_id
+            refresh_stories(session, [story_id])
             return
         graph = SqlStoryGraph(session)
         self.frequencies.bind(session)
         features = article_features(article)
         self.frequencies.add(features)
         article.story_id = place_article(graph, article.id, graph.next_seq(), features, self.frequencies)
+        refresh_stories(session, graph.touched)
 
 
 __all__ = ["StoryPlacer"]

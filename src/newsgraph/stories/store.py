@@ -97,6 +97,7 @@ def _postings_statement(keys: int) -> TextClause:
 class SqlStoryGraph(StoryGraphStore):
     def __init__(self, session: Session) -> None:
         self.session = session
+        self.touched: set[str] = set()  # stories that gained or lost articles
 
     def next_seq(self) -> int:
         return int(self.session.scalar(select(func.coalesce(func.max(StoryArticleRow.seq), 0))) or 0) + 1
@@ -202,6 +203,7 @@ class SqlStoryGraph(StoryGraphStore):
 
     def add(self, article: StoredArticle, story_id: str) -> None:
         features = article.features
+        self.touched.add(story_id)
         self._ensure_story(story_id)
         self.session.add(
             StoryArticleRow(
@@ -224,6 +226,7 @@ class SqlStoryGraph(StoryGraphStore):
 
     def move(self, moves: dict[str, str]) -> None:
         old = self.stories_of(moves)
+        self.touched.update(old.values(), moves.values())
         for story_id in sorted(set(moves.values())):
             self._ensure_story(story_id)
         by_story: dict[str, list[str]] = {}

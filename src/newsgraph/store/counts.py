@@ -1,0 +1,63 @@
+"""Counts kept on stories and entities as articles arrive, move between stories and are
+superseded, so that the story and entity lists read one index instead of every article."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import cast
+
+from sqlalchemy import Table, bindparam, func, select, update
+from sqlalchemy.orm import Session
+
+from newsgraph.records import Article
+from newsgraph.store.models import ArticleRow, EntityMentionRow, EntityRow, StoryRow
+
+
+def refresh_stories(session: Session, story_ids: Iterable[str | None]) -> None:
+    """Recount the stories' current articles and newest date (a story is small: cheap)."""
+    for story_id in sorted({s for s in story_ids if s}):
+        count, latest = session.execute(
+            select(func.count(), func.max(ArticleRow.published_value)).where(
+                ArticleRow.story_id == story_id, ArticleRow.is_current == 1
+            )
+        ).one()
+        session.execute(
+            update(StoryRow)
+            .where(StoryRow.id == story_id)
+            .values(article_count=count, latest_published=latest or "")
+        )
+
+
+def count_entities(session: Session, article: Article) -> None:
+    """Add a newly stored article's entities to their article and mention counts."""
+    mentions = Counter(m.entity_id for m in article.entities if m.entity_id)
+    _add(session, {entity_id: (1, n) for entity_id, n in mentions.items()})
+
+
+def uncount_entities(session: Session, article_id: str) -> None:
+    """Take a superseded article's entities off their counts."""
+    rows = session.execute(
+        select(EntityMentionRow.entity_id, func.count())
+        .where(EntityMentionRow.article_id == article_id, EntityMentionRow.entity_id.is_not(None))
+        .group_by(EntityMentionRow.entity_id)
+    )
+    _add(session, {str(entity_id): (-1, -int(n)) for entity_id, n in rows})
+
+
+def _add(session: Session, changes: dict[str, tuple[int, int]]) -> None:
+    if not changes:
+        return
+    table = cast(Table, EntityRow.__table__)
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("entity"))
+        .values(
+            article_count=table.c.article_count + bindparam("articles"),
+            mention_count=table.c.mention_count + bindparam("mentions"),
+        )
+    )
+    session.connection().execute(
+        statement,
+        [{"entity": e, "articles": a, "mentions": m} for e, (a, m) in sorted(changes.items())],
+    )
