@@ -36,6 +36,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/dates.py
 	$(BIN)/python bench/quotes.py
 	$(BIN)/python bench/events.py
+	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm
