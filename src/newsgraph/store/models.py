@@ -59,7 +59,9 @@ class ArticleRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     supersedes: Mapped[str | None] = mapped_column(String(32))
     # 1 for the newest version of an external_id, 0 for older ones.
-    is_current: Mapped[int] = mapped_column(Integer, default=1, index=True)
+    # Not indexed: nearly every row is current, and SQLite (without statistics) would walk that
+    # index instead of the selective one on external_id or story_id beside it.
+    is_current: Mapped[int] = mapped_column(Integer, default=1)
     outlet: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
