@@ -12,6 +12,7 @@ the resident memory of the whole process tree every 0.2 s.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import subprocess
 import sys
@@ -40,10 +41,8 @@ def look_alikes(count: int) -> Iterator[dict[str, str]]:
 def tree_rss(process: psutil.Process) -> int:
     total = 0
     for p in [process, *process.children(recursive=True)]:
-        try:
+        with contextlib.suppress(psutil.Error):  # a process that just ended
             total += p.memory_info().rss
-        except psutil.Error:
-            pass
     return total
 
 
@@ -66,7 +65,8 @@ def measure(count: int, folder: Path, database: str | None) -> None:
         time.sleep(0.2)
     summary = child.stdout.read().decode().strip().splitlines()[-1] if child.stdout else ""
     seconds = time.perf_counter() - started
-    print(f"  {count:>7} articles: {summary} in {seconds:.0f}s; peak memory of the ingest's processes {peak / 2**20:.0f} MB")
+    megabytes = peak / 2**20
+    print(f"  {count:>7} articles: {summary} in {seconds:.0f}s; peak memory of the ingest's processes {megabytes:.0f} MB")
 
 
 def main() -> None:
