@@ -66,7 +66,7 @@ def measure(count: int, folder: Path, database: str | None) -> None:
     summary = child.stdout.read().decode().strip().splitlines()[-1] if child.stdout else ""
     seconds = time.perf_counter() - started
     megabytes = peak / 2**20
-    print(f"  {count:>7} articles: {summary} in {seconds:.0f}s; peak memory of the ingest's processes {megabytes:.0f} MB")
+    print(f"  {count:>7} articles: {summary} in {seconds:.0f}s; peak memory (all processes) {megabytes:.0f} MB")
 
 
 def main() -> None:
