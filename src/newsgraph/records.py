@@ -6,8 +6,21 @@ rename or remove them. Every offset indexes into `Article.text`, the clean body.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Literal
+
+
+def plain(value: Any) -> Any:
+    """Records as plain JSON values. `dataclasses.asdict` deep-copies every leaf, which made it
+    the larger part of serving one article."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
 
 PublishedSource = Literal["given", "metadata", "unknown"]
 DateStatus = Literal["resolved", "estimated", "unresolved"]
@@ -223,7 +236,7 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON record of the article (the contract in docs/schema/article.json)."""
-        return asdict(self)
+        return plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:

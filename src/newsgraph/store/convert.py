@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from newsgraph.records import (
     Article,
     CanonicalEntity,
@@ -28,24 +23,11 @@ from newsgraph.store.models import (
     ClaimRow,
     DateMentionRow,
     EntityMentionRow,
-    EntityRow,
     EventRow,
     QuantityRow,
     RemovedRow,
     SentenceRow,
 )
-
-
-def entity_names(session: Session, rows: Sequence[ArticleRow]) -> dict[str, tuple[str, str]]:
-    ids = sorted({e.entity_id for row in rows for e in row.entities if e.entity_id})
-    names: dict[str, tuple[str, str]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        for entity in session.execute(
-            select(EntityRow.id, EntityRow.name, EntityRow.type).where(EntityRow.id.in_(chunk))
-        ):
-            names[entity[0]] = (entity[1], entity[2])
-    return names
 
 
 def to_row(article: Article) -> ArticleRow:

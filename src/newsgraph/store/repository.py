@@ -15,10 +15,11 @@ from newsgraph.errors import NotFoundError
 from newsgraph.records import (
     Article,
 )
-from newsgraph.store.convert import entity_names, to_record, to_row
+from newsgraph.store.convert import to_row
 from newsgraph.store.counts import count_entities, refresh_stories, uncount_entities
 from newsgraph.store.database import serialise_writers, writer
 from newsgraph.store.entities import register_entities, resolve_short_names
+from newsgraph.store.loading import load_records
 from newsgraph.store.models import (
     ArticleRow,
     DateMentionRow,
@@ -52,6 +53,11 @@ class ArticleSummary:
     version: int
 
 
+def _exists(session: Session, article_id: str) -> bool:
+    """Whether the article is stored, without loading it and its parts (`session.get` would)."""
+    return session.scalar(select(ArticleRow.id).where(ArticleRow.id == article_id)) is not None
+
+
 class ArticleStore:
     """Reads and writes articles; an article is written whole in one transaction or not at all."""
 
@@ -60,7 +66,7 @@ class ArticleStore:
 
     def has(self, article_id: str) -> bool:
         with Session(self.engine) as session:
-            return session.get(ArticleRow, article_id) is not None
+            return _exists(session, article_id)
 
     def save(self, article: Article, on_insert: InsertHook | None = None) -> SaveOutcome:
         """Store an analysed article in one transaction; a new text under a known external_id
@@ -102,7 +108,7 @@ class ArticleStore:
 
     @staticmethod
     def _write(session: Session, article: Article, on_insert: InsertHook | None) -> SaveOutcome:
-        if session.get(ArticleRow, article.id) is not None:
+        if _exists(session, article.id):
             return SaveOutcome.UNCHANGED
         previous = session.execute(
             select(ArticleRow.id, ArticleRow.version)
@@ -145,7 +151,7 @@ class ArticleStore:
     def resolve_id(self, ref: str) -> str:
         """An article id from its id, a unique id prefix, or its external id (newest version)."""
         with Session(self.engine) as session:
-            if session.get(ArticleRow, ref) is not None:
+            if _exists(session, ref):
                 return ref
             by_external = session.scalars(
                 select(ArticleRow.id).where(ArticleRow.external_id == ref).order_by(ArticleRow.version.desc())
@@ -163,22 +169,22 @@ class ArticleStore:
     def get(self, ref: str) -> Article:
         article_id = self.resolve_id(ref)
         with Session(self.engine) as session:
-            row = session.get(ArticleRow, article_id)
-            assert row is not None
-            return to_record(row, entity_names(session, [row]))
+            return load_records(session, [article_id])[article_id]
 
     def story_records(self, story_id: str) -> list[Article]:
         """Every current article of a story (copies included), as records, oldest first."""
         with Session(self.engine) as session:
-            rows = session.scalars(
-                select(ArticleRow)
-                .where(ArticleRow.story_id == story_id, ArticleRow.is_current == 1)
-                .order_by(ArticleRow.published_value.asc().nulls_last(), ArticleRow.id)
-            ).all()
-            if not rows:
+            ids = list(
+                session.scalars(
+                    select(ArticleRow.id)
+                    .where(ArticleRow.story_id == story_id, ArticleRow.is_current == 1)
+                    .order_by(ArticleRow.published_value.asc().nulls_last(), ArticleRow.id)
+                )
+            )
+            if not ids:
                 raise NotFoundError(f"no story {story_id!r}; `newsgraph stories` lists them")
-            names = entity_names(session, rows)
-            return [to_record(row, names) for row in rows]
+            records = load_records(session, ids)
+            return [records[i] for i in ids]
 
     def count(self, current_only: bool = True) -> int:
         with Session(self.engine) as session:
@@ -238,12 +244,12 @@ class ArticleStore:
         last = ""
         while True:
             with Session(self.engine) as session:
-                query = select(ArticleRow).where(ArticleRow.id > last).order_by(ArticleRow.id).limit(batch_size)
+                query = select(ArticleRow.id).where(ArticleRow.id > last).order_by(ArticleRow.id).limit(batch_size)
                 if not all_versions:
                     query = query.where(ArticleRow.is_current == 1)
-                rows = session.scalars(query).all()
-                names = entity_names(session, rows)
-                records = [to_record(row, names) for row in rows]
+                ids = list(session.scalars(query))
+                loaded = load_records(session, ids)
+                records = [loaded[i] for i in ids]
             if not records:
                 return
             yield from records
