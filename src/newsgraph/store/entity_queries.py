@@ -11,6 +11,13 @@ from sqlalchemy.orm import Session
 from newsgraph.errors import NotFoundError
 from newsgraph.store.models import ArticleRow, ClaimRow, EntityAliasRow, EntityMentionRow, EntityRow, EventRow
 
+# A mention inside a claim's span: the claim is about that entity.
+MENTION_IN_CLAIM = and_(
+    EntityMentionRow.article_id == ClaimRow.article_id,
+    EntityMentionRow.start_char >= ClaimRow.start_char,
+    EntityMentionRow.end_char <= ClaimRow.end_char,
+)
+
 
 def list_entities(engine: Engine, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
     """Entities by how many current articles mention them (most first), from the counts kept on
@@ -118,14 +125,7 @@ def get_entity(engine: Engine, name: str, limit: int = MAX_ITEMS) -> dict[str, A
         # Claims whose span holds a mention of the entity, found from its (indexed) mentions.
         about = session.scalars(
             select(ClaimRow)
-            .join(
-                EntityMentionRow,
-                and_(
-                    EntityMentionRow.article_id == ClaimRow.article_id,
-                    EntityMentionRow.start_char >= ClaimRow.start_char,
-                    EntityMentionRow.end_char <= ClaimRow.end_char,
-                ),
-            )
+            .join(EntityMentionRow, MENTION_IN_CLAIM)
             .where(EntityMentionRow.entity_id == entity_id)
             .group_by(ClaimRow.article_id, ClaimRow.position)
             .order_by(ClaimRow.article_id, ClaimRow.position)

@@ -10,11 +10,11 @@ import json
 from typing import Any
 
 import networkx as nx
-from sqlalchemy import and_, select
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from newsgraph.store.entity_queries import find_entity_id
+from newsgraph.store.entity_queries import MENTION_IN_CLAIM, find_entity_id
 from newsgraph.store.models import ArticleRow, ClaimRow, EntityMentionRow, EntityRow, EventRow
 
 
@@ -47,14 +47,7 @@ def build_graph(engine: Engine, story_id: str | None = None, entity: str | None 
             )
         said = (
             select(ClaimRow, EntityMentionRow.entity_id)
-            .join(
-                EntityMentionRow,
-                and_(
-                    EntityMentionRow.article_id == ClaimRow.article_id,
-                    EntityMentionRow.start_char >= ClaimRow.start_char,
-                    EntityMentionRow.end_char <= ClaimRow.end_char,
-                ),
-            )
+            .join(EntityMentionRow, MENTION_IN_CLAIM)
             .where(
                 ClaimRow.article_id.in_(articles),
                 ClaimRow.speaker_entity_id.is_not(None),
