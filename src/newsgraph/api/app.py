@@ -131,8 +131,8 @@ def create_app(database_url: str, token: str | None = None, public: bool = False
         limit: Limit = 100,
         offset: Offset = 0,
     ) -> Response:
-        found = timeline(engine, story_id=story, entity=entity, undated=undated)
-        return page(found[offset : offset + limit], limit, offset)
+        found = timeline(engine, story_id=story, entity=entity, undated=undated, limit=limit, offset=offset)
+        return page(found, limit, offset)
 
     @app.get("/api/graph", summary="Knowledge graph: entities, event and said-about edges with evidence")
     def graph(story: str | None = None, entity: str | None = None) -> Response:

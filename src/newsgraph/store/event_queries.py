@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, tuple_
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -40,83 +40,106 @@ def display(value: str | None, modifier: str | None) -> str:
 
 
 def timeline(
-    engine: Engine, story_id: str | None = None, entity: str | None = None, undated: bool = False
+    engine: Engine,
+    story_id: str | None = None,
+    entity: str | None = None,
+    undated: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
+    """Events ordered by event date (TIMEX values by their start), then publication date.
+
+    The order is worked out on a few columns of every matching event; only the page asked for
+    is read in full (an entity such as a country may have thousands of events)."""
     with Session(engine) as session:
-        query = (
-            select(
-                EventRow,
-                ArticleRow.outlet,
-                ArticleRow.title,
-                ArticleRow.published_value,
-                # The evidence sentence only, not the whole text of every article.
-                func.substr(
-                    ArticleRow.text, EventRow.sentence_start + 1, EventRow.sentence_end - EventRow.sentence_start
-                ),
-                ArticleRow.external_id,
-            )
-            .join(ArticleRow, ArticleRow.id == EventRow.article_id)
-            .where(ArticleRow.is_current == 1, ArticleRow.duplicate_of.is_(None))
-        )
+        filters = [ArticleRow.is_current == 1, ArticleRow.duplicate_of.is_(None)]
         if story_id:
-            query = query.where(ArticleRow.story_id.like(f"{story_id}%"))
+            filters.append(ArticleRow.story_id.like(f"{story_id}%"))
         if entity:
             entity_id = find_entity_id(session, entity)
-            query = query.where(or_(EventRow.actor_entity_id == entity_id, EventRow.recipient_entity_id == entity_id))
-        rows = session.execute(query).all()
+            filters.append(or_(EventRow.actor_entity_id == entity_id, EventRow.recipient_entity_id == entity_id))
+        keys = []
+        for article_id, position, value, published, start in session.execute(
+            select(
+                EventRow.article_id,
+                EventRow.position,
+                EventRow.date_value,
+                ArticleRow.published_value,
+                EventRow.trigger_start,
+            )
+            .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+            .where(*filters)
+        ):
+            calendar = value if value and _CALENDAR.match(value) else None
+            if calendar or undated:
+                order = sort_key(calendar) if calendar else ""
+                keys.append((calendar is None, order, published or "", article_id, start, position))
+        keys.sort()
+        page = keys[offset : None if limit is None else offset + limit]
+        wanted = [(k[3], k[5]) for k in page]
+        rows: dict[tuple[str, int], tuple[EventRow, str | None, str | None, str | None, str, str]] = {}
+        for first in range(0, len(wanted), 300):
+            for row in session.execute(
+                select(
+                    EventRow,
+                    ArticleRow.outlet,
+                    ArticleRow.title,
+                    ArticleRow.published_value,
+                    # The evidence sentence only, not the whole text of every article.
+                    func.substr(
+                        ArticleRow.text, EventRow.sentence_start + 1, EventRow.sentence_end - EventRow.sentence_start
+                    ),
+                    ArticleRow.external_id,
+                )
+                .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+                .where(tuple_(EventRow.article_id, EventRow.position).in_(wanted[first : first + 300]))
+            ):
+                event, outlet, title, published, sentence, external_id = row
+                rows[(event.article_id, event.position)] = (event, outlet, title, published, sentence, external_id)
         claims = {
             (c.article_id, c.position): c
-            for c in session.scalars(select(ClaimRow).where(ClaimRow.article_id.in_({r[0].article_id for r in rows})))
+            for c in session.scalars(select(ClaimRow).where(ClaimRow.article_id.in_({a for a, _ in wanted})))
         }
-    out: list[dict[str, Any]] = []
-    for event, outlet, title, published, sentence, external_id in rows:
-        dated = bool(event.date_value and _CALENDAR.match(event.date_value))
-        if not dated and not undated:
-            continue
-        claim = claims.get((event.article_id, event.attributed_to)) if event.attributed_to is not None else None
-        out.append(
-            {
-                "date": {
-                    "value": event.date_value if dated else None,
-                    "text": event.date_text,
-                    "granularity": event.date_granularity,
-                    "modifier": event.date_modifier,
-                    "display": display(event.date_value if dated else None, event.date_modifier),
-                },
-                "type": event.type,
-                "mode": event.mode,
-                "context": event.context,
-                "actor": {"text": event.actor_text, "entity_id": event.actor_entity_id} if event.actor_text else None,
-                "recipient": {"text": event.recipient_text, "entity_id": event.recipient_entity_id}
-                if event.recipient_text
-                else None,
-                "place": {"text": event.place_text, "entity_id": event.place_entity_id} if event.place_text else None,
-                "trigger": {"text": event.trigger_text, "start": event.trigger_start, "end": event.trigger_end},
-                "evidence": {
-                    "article_id": event.article_id,
-                    "external_id": external_id,
-                    "start": event.sentence_start,
-                    "end": event.sentence_end,
-                    "text": sentence,
-                },
-                "outlet": outlet,
-                "title": title,
-                "published": published,
-                "attribution": _attribution(claim),
-                "negated": bool(event.negated),
-                "hedged": bool(event.hedged),
-            }
-        )
-    out.sort(
-        key=lambda e: (
-            e["date"]["value"] is None,
-            sort_key(e["date"]["value"] or ""),
-            e["published"] or "",
-            e["evidence"]["article_id"],
-            e["trigger"]["start"],
-        )
-    )
-    return out
+    return [_event_entry(rows[key], claims) for key in wanted]
+
+
+def _event_entry(
+    row: tuple[EventRow, str | None, str | None, str | None, str, str], claims: dict[tuple[str, int], ClaimRow]
+) -> dict[str, Any]:
+    event, outlet, title, published, sentence, external_id = row
+    dated = bool(event.date_value and _CALENDAR.match(event.date_value))
+    claim = claims.get((event.article_id, event.attributed_to)) if event.attributed_to is not None else None
+    return {
+        "date": {
+            "value": event.date_value if dated else None,
+            "text": event.date_text,
+            "granularity": event.date_granularity,
+            "modifier": event.date_modifier,
+            "display": display(event.date_value if dated else None, event.date_modifier),
+        },
+        "type": event.type,
+        "mode": event.mode,
+        "context": event.context,
+        "actor": {"text": event.actor_text, "entity_id": event.actor_entity_id} if event.actor_text else None,
+        "recipient": {"text": event.recipient_text, "entity_id": event.recipient_entity_id}
+        if event.recipient_text
+        else None,
+        "place": {"text": event.place_text, "entity_id": event.place_entity_id} if event.place_text else None,
+        "trigger": {"text": event.trigger_text, "start": event.trigger_start, "end": event.trigger_end},
+        "evidence": {
+            "article_id": event.article_id,
+            "external_id": external_id,
+            "start": event.sentence_start,
+            "end": event.sentence_end,
+            "text": sentence,
+        },
+        "outlet": outlet,
+        "title": title,
+        "published": published,
+        "attribution": _attribution(claim),
+        "negated": bool(event.negated),
+        "hedged": bool(event.hedged),
+    }
 
 
 def _attribution(claim: ClaimRow | None) -> dict[str, Any] | None:

@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 from newsgraph.compare import compare_story
 from newsgraph.errors import NewsgraphError, NotFoundError
 from newsgraph.store import ArticleStore
-from newsgraph.store.entity_queries import get_entity
+from newsgraph.store.entity_queries import MAX_ITEMS, get_entity
 from newsgraph.store.event_queries import timeline
 from newsgraph.store.graph_queries import build_graph, graph_json
 from newsgraph.store.search import MARK_END, MARK_START, search
@@ -65,7 +65,7 @@ def add_web_routes(app: FastAPI, store: ArticleStore) -> None:
     @app.get("/entities/{name}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, name: str) -> HTMLResponse:
         found = get_entity(engine, name)
-        events = timeline(engine, entity=found["id"])
+        events = timeline(engine, entity=found["id"], limit=MAX_ITEMS)
         layout = graph_layout(graph_json(build_graph(engine, entity=found["id"])))
         return render(request, "entity.html", entity=found, events=events, graph=layout)
 
