@@ -152,10 +152,10 @@ def children(pid: int) -> list[int]:
     return found + [g for c in found for g in children(c)]
 
 
-def run(url: str, clients: int, seconds: float, workers: int) -> None:
+def run(url: str, clients: int, seconds: float, workers: int, api_only: bool = False) -> None:
     server, base = start_server(url, workers)
     try:
-        paths = request_paths(base)
+        paths = [p for p in request_paths(base) if p.startswith("/api/") or not api_only]
         asyncio.run(load(base, paths, clients, 2))  # warm-up, not counted
         server_cpu, own_cpu = cpu_seconds(server.pid), time.process_time()
         results = asyncio.run(load(base, paths, clients, seconds))
@@ -176,6 +176,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=1, help="server processes (`serve --workers`)")
+    parser.add_argument("--api-only", action="store_true", help="only /api/ endpoints, no web pages")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         url = args.db
@@ -183,8 +184,9 @@ def main() -> None:
             url = f"sqlite:///{Path(folder) / 'demo.db'}"
             subprocess.run([sys.executable, "-m", "newsgraph.cli.app", "demo", "--db", url], check=True,
                            stdout=subprocess.DEVNULL)
-        print(f"serving {url} with {args.workers} worker(s); {args.clients} clients for {args.seconds:.0f}s")
-        run(url, args.clients, args.seconds, args.workers)
+        what = "API endpoints" if args.api_only else "API endpoints and pages"
+        print(f"serving {url} with {args.workers} worker(s); {args.clients} clients for {args.seconds:.0f}s on {what}")
+        run(url, args.clients, args.seconds, args.workers, args.api_only)
 
 
 if __name__ == "__main__":
