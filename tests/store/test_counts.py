@@ -1,4 +1,5 @@
-"""The counts kept on stories and entities always equal what counting the stored articles gives,
+"""The counts kept on stories and entities (and each entity's list of articles) always equal what
+counting the stored articles gives,
 through new articles, copies, stories that merge and split, and new versions."""
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from newsgraph.store import open_database
 DEMO = Path(__file__).resolve().parents[2] / "src" / "newsgraph" / "demo" / "corpus"
 
 
-def counted(url: str) -> tuple[list[Any], list[Any]]:
-    """(kept, recounted) for stories and entities."""
+def counted(url: str) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
+    """Kept counts beside recounts for stories and entities; kept and recounted entity articles."""
     engine = open_database(url)
     with engine.connect() as connection:
         stories = connection.execute(
@@ -35,7 +36,17 @@ def counted(url: str) -> tuple[list[Any], list[Any]]:
                 "WHERE m.entity_id = e.id AND a.is_current = 1) FROM entities e ORDER BY id"
             )
         ).all()
-    return stories, entities
+        kept = connection.execute(
+            text("SELECT entity_id, article_id, published, mentions FROM entity_articles ORDER BY 1, 2")
+        ).all()
+        recounted = connection.execute(
+            text(
+                "SELECT m.entity_id, m.article_id, coalesce(a.published_value, ''), count(*) FROM entity_mentions m "
+                "JOIN articles a ON a.id = m.article_id WHERE a.is_current = 1 AND m.entity_id IS NOT NULL "
+                "GROUP BY m.entity_id, m.article_id, a.published_value ORDER BY 1, 2"
+            )
+        ).all()
+    return stories, entities, kept, recounted
 
 
 def test_kept_counts_match_the_stored_articles(tmp_path: Path, db_url: str, cli: Any) -> None:
@@ -45,8 +56,9 @@ def test_kept_counts_match_the_stored_articles(tmp_path: Path, db_url: str, cli:
     first["text"] += " Officials in Chile and Peru met Ana Torres on Friday to discuss the response."
     (tmp_path / "changed.jsonl").write_text(json.dumps(first) + "\n")
     assert cli("ingest", str(tmp_path / "changed.jsonl"), "--db", db_url).exit_code == 0
-    stories, entities = counted(db_url)
-    assert stories and entities
+    stories, entities, kept, recounted = counted(db_url)
+    assert stories and entities and kept
+    assert kept == recounted
     for story_id, kept, latest, count, newest in stories:
         assert (kept, latest) == (count, newest), story_id
     for entity_id, articles, mentions, counted_articles, counted_mentions in entities:

@@ -7,11 +7,11 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import cast
 
-from sqlalchemy import Table, bindparam, func, select, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from newsgraph.records import Article
-from newsgraph.store.models import ArticleRow, EntityMentionRow, EntityRow, StoryRow
+from newsgraph.store.models import ArticleRow, EntityArticleRow, EntityMentionRow, EntityRow, StoryRow
 
 
 def refresh_stories(session: Session, story_ids: Iterable[str | None]) -> None:
@@ -30,13 +30,23 @@ def refresh_stories(session: Session, story_ids: Iterable[str | None]) -> None:
 
 
 def count_entities(session: Session, article: Article) -> None:
-    """Add a newly stored article's entities to their article and mention counts."""
+    """Add a newly stored article's entities to their article and mention counts, and list it
+    among each entity's articles."""
     mentions = Counter(m.entity_id for m in article.entities if m.entity_id)
     _add(session, {entity_id: (1, n) for entity_id, n in mentions.items()})
+    if mentions:
+        session.connection().execute(
+            cast(Table, EntityArticleRow.__table__).insert(),
+            [
+                {"entity_id": e, "article_id": article.id, "published": article.published.value or "", "mentions": n}
+                for e, n in sorted(mentions.items())
+            ],
+        )
 
 
 def uncount_entities(session: Session, article_id: str) -> None:
-    """Take a superseded article's entities off their counts."""
+    """Take a superseded article's entities off their counts and lists."""
+    session.execute(delete(EntityArticleRow).where(EntityArticleRow.article_id == article_id))
     rows = session.execute(
         select(EntityMentionRow.entity_id, func.count())
         .where(EntityMentionRow.article_id == article_id, EntityMentionRow.entity_id.is_not(None))

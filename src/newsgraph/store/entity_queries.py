@@ -9,7 +9,16 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from newsgraph.errors import NotFoundError
-from newsgraph.store.models import ArticleRow, ClaimRow, EntityAliasRow, EntityMentionRow, EntityRow, EventRow
+from newsgraph.store.matching import contains
+from newsgraph.store.models import (
+    ArticleRow,
+    ClaimRow,
+    EntityAliasRow,
+    EntityArticleRow,
+    EntityMentionRow,
+    EntityRow,
+    EventRow,
+)
 
 # A mention inside a claim's span: the claim is about that entity.
 MENTION_IN_CLAIM = and_(
@@ -53,7 +62,7 @@ def find_entity_id(session: Session, name: str) -> str:
     if by_alias:
         return by_alias
     partial = session.scalars(
-        select(EntityRow.id).where(EntityRow.name.ilike(f"%{name}%")).order_by(EntityRow.id).limit(1)
+        select(EntityRow.id).where(contains(EntityRow.name, name)).order_by(EntityRow.id).limit(1)
     ).first()
     if partial:
         return partial
@@ -96,12 +105,11 @@ def get_entity(engine: Engine, name: str, limit: int = MAX_ITEMS) -> dict[str, A
                     ArticleRow.title,
                     ArticleRow.published_value,
                     ArticleRow.story_id,
-                    func.count().label("mentions"),
+                    EntityArticleRow.mentions,
                 )
-                .join(EntityMentionRow, EntityMentionRow.article_id == ArticleRow.id)
-                .where(EntityMentionRow.entity_id == entity_id, ArticleRow.is_current == 1)
-                .group_by(ArticleRow.id)
-                .order_by(ArticleRow.published_value.desc().nulls_last(), ArticleRow.id)
+                .join(ArticleRow, ArticleRow.id == EntityArticleRow.article_id)
+                .where(EntityArticleRow.entity_id == entity_id)
+                .order_by(EntityArticleRow.published.desc(), EntityArticleRow.article_id.desc())
                 .limit(limit)
             )
         ]
@@ -122,11 +130,11 @@ def get_entity(engine: Engine, name: str, limit: int = MAX_ITEMS) -> dict[str, A
                 .limit(limit)
             )
         ]
-        # Claims whose span holds a mention of the entity, found from its (indexed) mentions.
+        # Claims in those articles whose span holds a mention of the entity.
         about = session.scalars(
             select(ClaimRow)
             .join(EntityMentionRow, MENTION_IN_CLAIM)
-            .where(EntityMentionRow.entity_id == entity_id)
+            .where(EntityMentionRow.entity_id == entity_id, ClaimRow.article_id.in_([a["id"] for a in articles]))
             .group_by(ClaimRow.article_id, ClaimRow.position)
             .order_by(ClaimRow.article_id, ClaimRow.position)
             .limit(limit)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from newsgraph.store.entity_queries import find_entity_id
 from newsgraph.store.models import ArticleRow, ClaimRow, EventRow
+from newsgraph.store.story_queries import resolve_story_id
 
 _CALENDAR = re.compile(r"^\d{3,4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d|SP|SU|FA|WI))?$")
 _SEASON_MONTH = {"SP": "03", "SU": "06", "FA": "09", "WI": "12"}
@@ -54,7 +55,7 @@ def timeline(
     with Session(engine) as session:
         filters = [ArticleRow.is_current == 1, ArticleRow.duplicate_of.is_(None)]
         if story_id:
-            filters.append(ArticleRow.story_id.like(f"{story_id}%"))
+            filters.append(ArticleRow.story_id == resolve_story_id(session, story_id))
         if entity:
             entity_id = find_entity_id(session, entity)
             filters.append(or_(EventRow.actor_entity_id == entity_id, EventRow.recipient_entity_id == entity_id))

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from newsgraph.store.entity_queries import MENTION_IN_CLAIM, find_entity_id
 from newsgraph.store.models import ArticleRow, ClaimRow, EntityMentionRow, EntityRow, EventRow
+from newsgraph.store.story_queries import resolve_story_id
 
 
 def build_graph(engine: Engine, story_id: str | None = None, entity: str | None = None) -> nx.MultiDiGraph:
@@ -23,7 +24,7 @@ def build_graph(engine: Engine, story_id: str | None = None, entity: str | None 
     with Session(engine) as session:
         articles = select(ArticleRow.id).where(ArticleRow.is_current == 1, ArticleRow.duplicate_of.is_(None))
         if story_id:
-            articles = articles.where(ArticleRow.story_id.like(f"{story_id}%"))
+            articles = articles.where(ArticleRow.story_id == resolve_story_id(session, story_id))
         focus = find_entity_id(session, entity) if entity else None
         outlet_rows = session.execute(select(ArticleRow.id, ArticleRow.outlet).where(ArticleRow.id.in_(articles)))
         outlets = {row[0]: row[1] for row in outlet_rows}

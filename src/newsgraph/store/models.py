@@ -116,9 +116,21 @@ class SentenceRow(Base):
     end_char: Mapped[int] = mapped_column(Integer)
 
 
+class EntityArticleRow(Base):
+    """Which current articles mention an entity, by date: an entity's newest articles are a walk
+    down this index however many thousands mention it."""
+
+    __tablename__ = "entity_articles"
+    __table_args__ = (Index("ix_entity_articles_newest", "entity_id", "published", "article_id"),)
+
+    entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    published: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    mentions: Mapped[int] = mapped_column(Integer)
+
+
 class EntityMentionRow(Base):
     __tablename__ = "entity_mentions"
-    __table_args__ = (Index("ix_entity_mentions_label", "label"),)
 
     article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, primary_key=True)

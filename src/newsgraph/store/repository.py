@@ -20,6 +20,7 @@ from newsgraph.store.counts import count_entities, refresh_stories, uncount_enti
 from newsgraph.store.database import serialise_writers, writer
 from newsgraph.store.entities import register_entities, resolve_short_names
 from newsgraph.store.loading import load_records
+from newsgraph.store.matching import starts_with
 from newsgraph.store.models import (
     ArticleRow,
     DateMentionRow,
@@ -126,9 +127,9 @@ class ArticleStore:
             refresh_stories(session, [session.scalar(select(ArticleRow.story_id).where(ArticleRow.id == previous.id))])
         resolve_short_names(session, article)
         register_entities(session, article)
-        count_entities(session, article)
         session.add(to_row(article))
         session.flush()
+        count_entities(session, article)
         index_article(session, article)
         if on_insert is not None:
             on_insert(session, article)
@@ -159,7 +160,7 @@ class ArticleStore:
             if by_external:
                 return by_external
             if len(ref) >= 4:
-                matches = session.scalars(select(ArticleRow.id).where(ArticleRow.id.like(f"{ref}%")).limit(2)).all()
+                matches = session.scalars(select(ArticleRow.id).where(starts_with(ArticleRow.id, ref)).limit(2)).all()
                 if len(matches) == 1:
                     return matches[0]
                 if len(matches) > 1:

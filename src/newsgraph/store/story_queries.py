@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from newsgraph.errors import NotFoundError
+from newsgraph.store.matching import starts_with
 from newsgraph.store.models import ArticleRow, DateMentionRow, EntityMentionRow, FingerprintRow, StoryRow
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
@@ -98,14 +99,20 @@ def list_stories(engine: Engine, limit: int | None = None, offset: int = 0) -> l
         return [_story(story_id, members[story_id]) for story_id in story_ids]
 
 
+def resolve_story_id(session: Session, ref: str) -> str:
+    """A story id from the id or a unique prefix of it."""
+    if session.get(StoryRow, ref) is not None:
+        return ref
+    matches = list(session.scalars(select(StoryRow.id).where(starts_with(StoryRow.id, ref)).limit(2)))
+    if len(matches) == 1:
+        return str(matches[0])
+    raise NotFoundError(f"no story {ref!r}; `newsgraph stories` lists them")
+
+
 def get_story(engine: Engine, story_id: str, top: int = 15) -> Story:
     """One story with its most mentioned entities and dates."""
     with Session(engine) as session:
-        matches = list(session.scalars(select(StoryRow.id).where(StoryRow.id.like(f"{story_id}%")).limit(2)))
-        if story_id in matches or len(matches) == 1:
-            story_id = story_id if story_id in matches else matches[0]
-        else:
-            raise NotFoundError(f"no story {story_id!r}; `newsgraph stories` lists them")
+        story_id = resolve_story_id(session, story_id)
         members = _members(session, [story_id])[story_id]
         story = _story(story_id, members)
         ids = [m.id for m in members if m.duplicate_of is None]
