@@ -1,6 +1,6 @@
-"""The counts kept on stories and entities (and each entity's list of articles) always equal what
-counting the stored articles gives,
-through new articles, copies, stories that merge and split, and new versions."""
+"""The counts kept on stories and entities (and each entity's list of articles) always equal
+what counting the stored articles gives, through new articles, copies, stories that merge and
+split, and new versions."""
 
 from __future__ import annotations
 
