@@ -4,6 +4,7 @@ entity, date and outlet. SQLite FTS5 here; the index is written in the article's
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import text
@@ -94,38 +95,105 @@ def search(
             conditions.append(
                 "EXISTS (SELECT 1 FROM entity_mentions m WHERE m.article_id = a.id AND m.entity_id = :entity_id)"
             )
-        if postgres:
-            sql = (
-                "SELECT s.kind, s.article_id, s.position, "
-                "ts_headline('english', s.body, plainto_tsquery('english', :query), "
-                f"'StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=8') AS snippet, "
-                "-ts_rank(s.tsv, plainto_tsquery('english', :query)) AS score, "
-                "a.outlet, a.title, a.published_value, a.external_id "
-                "FROM search_index s JOIN articles a ON a.id = s.article_id "
-                f"WHERE {' AND '.join(conditions)} "
-                "ORDER BY score, a.published_value DESC NULLS LAST, s.article_id LIMIT :limit OFFSET :offset"
-            )
-        else:
-            sql = (
-                "SELECT s.kind, s.article_id, s.position, "
-                f"snippet(search_index, 4, '{MARK_START}', '{MARK_END}', '…', 16) AS snippet, "
-                "bm25(search_index, 0, 0, 0, 4.0, 1.0) AS score, a.outlet, a.title, a.published_value, a.external_id "
-                "FROM search_index s JOIN articles a ON a.id = s.article_id "
-                f"WHERE {' AND '.join(conditions)} "
-                "ORDER BY score, a.published_value DESC, s.article_id LIMIT :limit OFFSET :offset"
-            )
+        if not postgres:
+            return _sqlite_search(session, conditions[1:], params, limit, offset)
+        sql = (
+            "SELECT s.kind, s.article_id, s.position, "
+            "ts_headline('english', s.body, plainto_tsquery('english', :query), "
+            f"'StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=8') AS snippet, "
+            "-ts_rank(s.tsv, plainto_tsquery('english', :query)) AS score, "
+            "a.outlet, a.title, a.published_value, a.external_id "
+            "FROM search_index s JOIN articles a ON a.id = s.article_id "
+            f"WHERE {' AND '.join(conditions)} "
+            "ORDER BY score, a.published_value DESC NULLS LAST, s.article_id LIMIT :limit OFFSET :offset"
+        )
         rows = session.execute(text(sql), params).all()
-    return [
-        {
-            "kind": r.kind,
-            "article_id": r.article_id,
-            "external_id": r.external_id,
-            "claim": r.position,
-            "title": r.title,
-            "outlet": r.outlet,
-            "published": r.published_value,
-            "snippet": r.snippet,
-            "score": round(-float(r.score), 4),
-        }
-        for r in rows
-    ]
+    return [_hit(r) for r in rows]
+
+
+def _hit(r: Any) -> dict[str, Any]:
+    return {
+        "kind": r.kind,
+        "article_id": r.article_id,
+        "external_id": r.external_id,
+        "claim": r.position,
+        "title": r.title,
+        "outlet": r.outlet,
+        "published": r.published_value,
+        "snippet": r.snippet,
+        "score": round(-float(r.score), 4),
+    }
+
+
+RANKED = text(
+    "SELECT rowid, kind, article_id, position, bm25(search_index, 0, 0, 0, 4.0, 1.0) AS score "
+    "FROM search_index WHERE search_index MATCH :query ORDER BY score, article_id, rowid LIMIT :n"
+)
+MAX_RANKED = 20_000  # read no further down the ranking than this for filters to pass
+
+
+@dataclass
+class _Hit:
+    rowid: int
+    kind: str
+    article_id: str
+    position: int | None
+    score: float
+    external_id: str = ""
+    title: str | None = None
+    outlet: str | None = None
+    published_value: str | None = None
+    snippet: str = ""
+
+
+def _sqlite_search(
+    session: Session, article_conditions: list[str], params: dict[str, Any], limit: int, offset: int
+) -> list[dict[str, Any]]:
+    """Rank the matches by BM25 alone first (cheap), then keep those whose article passes the
+    filters, reading further down the ranking only when too few pass; snippets for the page only.
+    (Joining every match to its article before ranking was most of a search for a common word.)"""
+    wanted = offset + limit
+    n = max(3 * wanted, 50)
+    while True:
+        ranked = [
+            _Hit(r.rowid, r.kind, r.article_id, r.position, r.score)
+            for r in session.execute(RANKED, {**params, "n": n})
+        ]
+        allowed = _articles(session, sorted({h.article_id for h in ranked}), article_conditions, params)
+        hits = [h for h in ranked if h.article_id in allowed]
+        if len(hits) >= wanted or len(ranked) < n or n >= MAX_RANKED:
+            break
+        n *= 4
+    for h in hits:
+        row = allowed[h.article_id]
+        h.external_id, h.title, h.outlet, h.published_value = (
+            row.external_id,
+            row.title,
+            row.outlet,
+            row.published_value,
+        )
+    # `hits` keep the ranking's order (score, then article id): the ranking read so far is the
+    # start of the whole one, so pages never overlap or skip.
+    page = hits[offset:wanted]
+    if page:
+        marks = {f"r{i}": h.rowid for i, h in enumerate(page)}
+        sql = (
+            f"SELECT rowid, snippet(search_index, 4, '{MARK_START}', '{MARK_END}', '…', 16) FROM search_index "
+            f"WHERE search_index MATCH :query AND rowid IN ({', '.join(':' + k for k in marks)})"
+        )
+        snippets = {int(r): str(sn) for r, sn in session.execute(text(sql), {"query": params["query"], **marks})}
+        for h in page:
+            h.snippet = snippets.get(h.rowid, "")
+    return [_hit(h) for h in page]
+
+
+def _articles(session: Session, ids: list[str], conditions: list[str], params: dict[str, Any]) -> dict[str, Any]:
+    """The articles among `ids` that pass the search's filters."""
+    found: dict[str, Any] = {}
+    for first in range(0, len(ids), 500):
+        chunk = {f"id{i}": v for i, v in enumerate(ids[first : first + 500])}
+        where = " AND ".join([f"a.id IN ({', '.join(':' + k for k in chunk)})", *conditions])
+        sql = f"SELECT a.id, a.external_id, a.title, a.outlet, a.published_value FROM articles a WHERE {where}"
+        for row in session.execute(text(sql), {**params, **chunk}):
+            found[row.id] = row
+    return found

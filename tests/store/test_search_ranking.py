@@ -1,0 +1,39 @@
+"""Search ranks by BM25 first and filters after: a filter that passes only low-ranked matches
+still finds every one of them, pages do not overlap, and results are the best matches."""
+
+from __future__ import annotations
+
+from newsgraph.records import Article, Published
+from newsgraph.store import ArticleStore, open_database
+from newsgraph.store.search import search
+
+WORDS = "council budget road school library market bridge river farm station".split()
+
+
+def article(n: int, outlet: str, harbours: int) -> Article:
+    filler = " ".join(f"{WORDS[(n + i) % len(WORDS)]}{n}" for i in range(40))
+    text = f"Report number {n} on the town. " + "The harbour was busy. " * harbours + filler
+    return Article(
+        id=f"{n:016x}",
+        external_id=f"a{n}",
+        text=text,
+        title=f"Item {n}",
+        outlet=outlet,
+        published=Published(f"2026-01-{1 + n % 28:02d}", "given"),
+    )
+
+
+def test_filters_reach_past_the_first_ranked_matches(db_url: str) -> None:
+    store = ArticleStore(open_database(db_url))
+    # 240 matches: 12 from the Quiet Post, each mentioning the harbour once, below every other.
+    batch = [article(n, "Quiet Post" if n % 20 == 0 else "Loud Daily", 1 if n % 20 == 0 else 5) for n in range(240)]
+    assert sum(1 for _ in store.save_many(batch)) == 240
+    quiet = search(store.engine, "harbour", outlet="Quiet Post", limit=20)
+    assert sorted(h["external_id"] for h in quiet) == sorted(f"a{n}" for n in range(0, 240, 20))
+    assert all("⟦harbour⟧" in h["snippet"] for h in quiet)
+    everything = search(store.engine, "harbour", limit=240)
+    assert len(everything) == 240
+    assert [h["score"] for h in everything] == sorted((h["score"] for h in everything), reverse=True)
+    assert {h["outlet"] for h in everything[-12:]} == {"Quiet Post"}
+    pages = [search(store.engine, "harbour", limit=50, offset=o) for o in (0, 50, 100)]
+    assert [h["article_id"] for p in pages for h in p] == [h["article_id"] for h in everything[:150]]
