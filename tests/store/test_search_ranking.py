@@ -7,7 +7,7 @@ from newsgraph.records import Article, Published
 from newsgraph.store import ArticleStore, open_database
 from newsgraph.store.search import search
 
-WORDS = "council budget road school library market bridge river farm station".split()
+WORDS = ["council", "budget", "road", "school", "library", "market", "bridge", "river", "farm", "station"]
 
 
 def article(n: int, outlet: str, harbours: int) -> Article:
