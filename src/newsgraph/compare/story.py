@@ -207,25 +207,25 @@ def _words(text: str) -> set[str]:
 
 
 def _claims(articles: list[Article]) -> list[dict[str, Any]]:
-    groups: list[tuple[Claim, list[dict[str, Any]]]] = []
+    # Each group: its first claim, that claim's speaker key and words, and the evidence.
+    groups: list[tuple[Claim, str | None, set[str], list[dict[str, Any]]]] = []
     for article in articles:
         for claim in article.claims:
             key = _speaker_key(claim)
             evidence = {**_sentence(article, claim.start, claim.end), "kind": claim.kind}
             words = _words(claim.text)
-            for first, members in groups:
-                shared = words & _words(first.text)
+            for _, first_key, first_words, members in groups:
                 if (
                     key
-                    and key == _speaker_key(first)
-                    and len(shared) >= WORDING_OVERLAP * min(len(words), len(_words(first.text)) or 1)
+                    and key == first_key
+                    and len(words & first_words) >= WORDING_OVERLAP * min(len(words), len(first_words) or 1)
                 ):
                     members.append(evidence)
                     break
             else:
-                groups.append((claim, [evidence]))
+                groups.append((claim, key, words, [evidence]))
     out = []
-    for first, members in groups:
+    for first, _, _, members in groups:
         speaker = first.speaker.name or first.speaker.description if first.speaker else "unattributed"
         out.append(
             {"kind": "claim", "summary": f"{speaker}: {first.text[:120]}", "speaker": speaker, "evidence": members}
