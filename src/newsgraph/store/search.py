@@ -125,9 +125,10 @@ def _hit(r: Any) -> dict[str, Any]:
     }
 
 
+# Only the rowid and the score: reading other columns of every match would double the cost.
 RANKED = text(
-    "SELECT rowid, kind, article_id, position, bm25(search_index, 0, 0, 0, 4.0, 1.0) AS score "
-    "FROM search_index WHERE search_index MATCH :query ORDER BY score, article_id, rowid LIMIT :n"
+    "SELECT rowid, bm25(search_index, 0, 0, 0, 4.0, 1.0) AS score "
+    "FROM search_index WHERE search_index MATCH :query ORDER BY score, rowid LIMIT :n"
 )
 MAX_RANKED = 20_000  # read no further down the ranking than this for filters to pass
 
@@ -155,10 +156,9 @@ def _sqlite_search(
     wanted = offset + limit
     n = max(3 * wanted, 50)
     while True:
-        ranked = [
-            _Hit(r.rowid, r.kind, r.article_id, r.position, r.score)
-            for r in session.execute(RANKED, {**params, "n": n})
-        ]
+        ranked = _located(
+            session, [(int(r.rowid), float(r.score)) for r in session.execute(RANKED, {**params, "n": n})]
+        )
         allowed = _articles(session, sorted({h.article_id for h in ranked}), article_conditions, params)
         hits = [h for h in ranked if h.article_id in allowed]
         if len(hits) >= wanted or len(ranked) < n or n >= MAX_RANKED:
@@ -172,7 +172,7 @@ def _sqlite_search(
             row.outlet,
             row.published_value,
         )
-    # `hits` keep the ranking's order (score, then article id): the ranking read so far is the
+    # `hits` keep the ranking's order (score, then rowid): the ranking read so far is the
     # start of the whole one, so pages never overlap or skip.
     page = hits[offset:wanted]
     if page:
@@ -185,6 +185,22 @@ def _sqlite_search(
         for h in page:
             h.snippet = snippets.get(h.rowid, "")
     return [_hit(h) for h in page]
+
+
+def _located(session: Session, ranked: list[tuple[int, float]]) -> list[_Hit]:
+    """The ranked rows with what they are (article or claim) and where, in ranking order."""
+    where: dict[int, Any] = {}
+    for first in range(0, len(ranked), 500):
+        marks = {f"r{i}": rowid for i, (rowid, _) in enumerate(ranked[first : first + 500])}
+        listed = ", ".join(":" + k for k in marks)
+        sql = f"SELECT rowid, kind, article_id, position FROM search_index WHERE rowid IN ({listed})"
+        for row in session.execute(text(sql), marks):
+            where[int(row.rowid)] = row
+    return [
+        _Hit(rowid, where[rowid].kind, where[rowid].article_id, where[rowid].position, score)
+        for rowid, score in ranked
+        if rowid in where
+    ]
 
 
 def _articles(session: Session, ids: list[str], conditions: list[str], params: dict[str, Any]) -> dict[str, Any]:
