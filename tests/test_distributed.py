@@ -4,6 +4,7 @@ plain ingest."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +19,21 @@ def records(cli: Any, db: str) -> dict[str, Any]:
 
 
 def test_dask_ingest_matches_plain_ingest(tmp_path: Path, cli: Any) -> None:
+    """The whole demo corpus (JSON Lines streamed here; HTML and text pages parsed on the
+    workers) and two bad pages: the same records and the same failures, in the same order."""
     plain, spread = new_database_url(tmp_path, "plain"), new_database_url(tmp_path, "dask")
-    corpus = str(DEMO_CORPUS / "articles.jsonl")
-    assert "28 new" in cli("ingest", corpus, "--db", plain).stdout
-    result = cli("ingest", corpus, "--db", spread, "--dask", "--workers", "2")
-    assert result.exit_code == 0, result.stderr
-    assert "28 new" in result.stdout
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DEMO_CORPUS, corpus)
+    (corpus / "pages" / "empty.html").write_text("<html><body></body></html>")
+    (corpus / "pages" / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    first = cli("ingest", str(corpus), "--db", plain)
+    assert "32 new" in first.stdout and "2 failed" in first.stdout
+    result = cli("ingest", str(corpus), "--db", spread, "--dask", "--workers", "2")
+    assert "32 new" in result.stdout and "2 failed" in result.stdout, result.stderr
     assert records(cli, spread) == records(cli, plain)
+    failures = [line for line in result.stderr.splitlines() if line.startswith("failed:")]
+    assert failures == [line for line in first.stderr.splitlines() if line.startswith("failed:")]
+    assert any(f"{corpus / 'pages' / 'empty.html'}" in line for line in failures)
 
 
 def test_long_ingest_with_nlp_in_a_child_process_matches(

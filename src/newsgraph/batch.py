@@ -40,6 +40,20 @@ class BatchReport:
         return text
 
 
+def read_file(
+    path: Path, settings: Settings, outlet: str | None = None, published: str | None = None
+) -> Iterator[Article | InputError]:
+    """The clean articles of one file, or the errors that stand in for them."""
+    for item in read_source(path, settings):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            yield prepare_article(item, outlet=outlet, published=published)
+        except InputError as error:
+            yield error
+
+
 def read_articles(
     patterns: list[str],
     settings: Settings,
@@ -47,27 +61,36 @@ def read_articles(
     outlet: str | None = None,
     published: str | None = None,
     on_file: FileCallback | None = None,
+    client: Any = None,
 ) -> Iterator[Article]:
-    """Clean articles from every input, in order; failures go to the report, not up."""
+    """Clean articles from every input, in order; failures go to the report, not up. With a Dask
+    `client`, files holding one article each are parsed on its workers."""
     inputs = expand_inputs(patterns)
     report.files = len(inputs.files)
     report.failed.extend(inputs.errors)
     report.skipped.extend(inputs.skipped)
-    for path in inputs.files:
+    if client is not None:
+        from newsgraph.distributed import read_on_cluster
+
+        items = read_on_cluster(client, inputs.files, settings, outlet, published, on_file)
+    else:
+        items = _read_here(inputs.files, settings, outlet, published, on_file)
+    for item in items:
+        if isinstance(item, InputError):
+            report.failed.append(item)
+            continue
+        if "published_note" in item.metadata:
+            report.notes.append(f"{item.source}: {item.metadata['published_note']}")
+        yield item
+
+
+def _read_here(
+    files: list[Path], settings: Settings, outlet: str | None, published: str | None, on_file: FileCallback | None
+) -> Iterator[Article | InputError]:
+    for path in files:
         if on_file is not None:
             on_file(path)
-        for item in read_source(path, settings):
-            if isinstance(item, InputError):
-                report.failed.append(item)
-                continue
-            try:
-                article = prepare_article(item, outlet=outlet, published=published)
-            except InputError as error:
-                report.failed.append(error)
-                continue
-            if "published_note" in article.metadata:
-                report.notes.append(f"{article.source}: {article.metadata['published_note']}")
-            yield article
+        yield from read_file(path, settings, outlet, published)
 
 
 def analyze_paths(
@@ -96,14 +119,14 @@ def ingest_paths(
 ) -> BatchReport:
     """Store every new article; known ones are counted unchanged without running the model.
 
-    With a Dask `client`, the analysis runs on its workers and this process stores the results
-    in input order (see `newsgraph.distributed`).
+    With a Dask `client`, the parsing of single-article files and the analysis run on its workers
+    and this process stores the results in input order (see `newsgraph.distributed`).
     """
     report = BatchReport()
     seen: set[str] = set()
 
     def fresh() -> Iterator[Article]:
-        for article in read_articles(patterns, settings, report, outlet, published, on_file):
+        for article in read_articles(patterns, settings, report, outlet, published, on_file, client):
             if article.id in seen or store.has(article.id):
                 report.unchanged += 1
                 continue

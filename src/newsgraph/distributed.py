@@ -1,17 +1,24 @@
-"""Spreading the analysis over a Dask cluster, while one ordered writer stores the results.
+"""Spreading parsing and analysis over a Dask cluster, while one ordered writer stores the results.
 
-Reading and cleaning stay in the calling process (they are cheap and decide what is new); the
-NLP runs on the workers, a chunk of articles per task; results come back in submission order,
-so stories are placed in the same order as in a plain ingest and the outcome is the same.
+Files that hold one article (text, HTML) are sent to the workers, a chunk of files per task, to
+be parsed (trafilatura) and cleaned; archives (JSON Lines, feeds, WARC) are streamed in the
+calling process, which decides what is new. The NLP runs on the workers, a chunk of articles
+per task. Results come back in submission order, so stories are placed in the same order as in
+a plain ingest and the outcome is the same.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
+from newsgraph.errors import InputError
 from newsgraph.records import Article
+from newsgraph.settings import Settings
 
 CHUNK = 8
 IN_FLIGHT_PER_WORKER = 2
@@ -22,6 +29,80 @@ def analyze_chunk(articles: list[Article], pipeline: str, batch_size: int) -> li
     from newsgraph.nlp.pipeline import Analyzer
 
     return list(Analyzer(pipeline, batch_size).analyze(articles))
+
+
+def read_sent_files(
+    files: list[tuple[str, bytes]], settings: Settings, outlet: str | None, published: str | None
+) -> list[Article | InputError]:
+    """Runs on a worker: parse files sent as bytes (the worker may not see this machine's disk),
+    under their own names so that format and ids come out as they would here."""
+    from newsgraph.batch import read_file
+
+    out: list[Article | InputError] = []
+    with tempfile.TemporaryDirectory() as folder:
+        for original, data in files:
+            path = Path(folder) / Path(original).name
+            path.write_bytes(data)
+            for item in read_file(path, settings, outlet, published):
+                source = (item.source or "").replace(str(path), original, 1)
+                if isinstance(item, InputError):
+                    item = InputError(source, item.reason)
+                else:
+                    item.source = source
+                out.append(item)
+            path.unlink()
+    return out
+
+
+def read_on_cluster(
+    client: Any,
+    files: list[Path],
+    settings: Settings,
+    outlet: str | None,
+    published: str | None,
+    on_file: Callable[[Path], None] | None = None,
+) -> Iterator[Article | InputError]:
+    """Clean articles of every file in input order: single-article files parsed on the workers,
+    archives (and files too large to send) read here."""
+    from newsgraph.batch import read_file
+    from newsgraph.ingest.readers import detect_format
+
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    pending: deque[Any] = deque()
+    chunk: list[tuple[str, bytes]] = []
+
+    def flush() -> None:
+        if chunk:
+            pending.append(client.submit(read_sent_files, list(chunk), settings, outlet, published, pure=False))
+            chunk.clear()
+
+    for path in files:
+        if on_file is not None:
+            on_file(path)
+        data = _small_file(path, settings) if detect_format(path) in ("text", "html") else None
+        if data is None:  # an archive, too large, or unreadable: here, after what came before
+            flush()
+            while pending:
+                yield from pending.popleft().result()
+            yield from read_file(path, settings, outlet, published)
+            continue
+        chunk.append((str(path), data))
+        if len(chunk) >= CHUNK:
+            flush()
+            while len(pending) > workers * IN_FLIGHT_PER_WORKER:
+                yield from pending.popleft().result()
+    flush()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def _small_file(path: Path, settings: Settings) -> bytes | None:
+    try:
+        if os.path.getsize(path) > settings.max_article_bytes:
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def open_client(scheduler: str | None, workers: int) -> Any:

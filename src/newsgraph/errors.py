@@ -20,6 +20,10 @@ class InputError(NewsgraphError):
         self.reason = reason
         super().__init__(f"{self.source}: {reason}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # Errors travel back from Dask workers; the default would call __init__ with one argument.
+        return (InputError, (self.source, self.reason))
+
 
 class StoreError(NewsgraphError):
     """The database could not be opened, migrated or written."""
