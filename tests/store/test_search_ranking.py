@@ -3,6 +3,9 @@ still finds every one of them, pages do not overlap, and results are the best ma
 
 from __future__ import annotations
 
+import pytest
+
+import newsgraph.store.search as search_module
 from newsgraph.records import Article, Published
 from newsgraph.store import ArticleStore, open_database
 from newsgraph.store.search import search
@@ -37,3 +40,14 @@ def test_filters_reach_past_the_first_ranked_matches(db_url: str) -> None:
     assert {h["outlet"] for h in everything[-12:]} == {"Quiet Post"}
     pages = [search(store.engine, "harbour", limit=50, offset=o) for o in (0, 50, 100)]
     assert [h["article_id"] for p in pages for h in p] == [h["article_id"] for h in everything[:150]]
+
+
+def test_very_selective_filters_are_joined_in_sql(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past MAX_RANKED matches, the filter is applied in SQL to every match: same results."""
+    store = ArticleStore(open_database(db_url))
+    batch = [article(n, "Quiet Post" if n % 20 == 0 else "Loud Daily", 1 if n % 20 == 0 else 5) for n in range(240)]
+    assert sum(1 for _ in store.save_many(batch)) == 240
+    expected = search(store.engine, "harbour", outlet="Quiet Post", limit=5, offset=3)
+    monkeypatch.setattr(search_module, "MAX_RANKED", 60)
+    assert search(store.engine, "harbour", outlet="Quiet Post", limit=5, offset=3) == expected
+    assert len(expected) == 5

@@ -133,6 +133,15 @@ RANKED = text(
 MAX_RANKED = 20_000  # read no further down the ranking than this for filters to pass
 
 
+def _joined(article_conditions: list[str]) -> Any:
+    """The ranking of only the matches whose article passes the filters (every match joined)."""
+    where = " AND ".join(["search_index MATCH :query", *article_conditions])
+    return text(
+        "SELECT s.rowid, bm25(search_index, 0, 0, 0, 4.0, 1.0) AS score FROM search_index s "
+        f"JOIN articles a ON a.id = s.article_id WHERE {where} ORDER BY score, s.rowid LIMIT :wanted"
+    )
+
+
 @dataclass
 class _Hit:
     rowid: int
@@ -156,12 +165,15 @@ def _sqlite_search(
     wanted = offset + limit
     n = max(3 * wanted, 50)
     while True:
-        ranked = _located(
-            session, [(int(r.rowid), float(r.score)) for r in session.execute(RANKED, {**params, "n": n})]
-        )
+        if n > MAX_RANKED:  # filters that pass few of very many matches: let SQL join them all
+            joined = session.execute(_joined(article_conditions), {**params, "wanted": wanted})
+            scored = [(int(r.rowid), float(r.score)) for r in joined]
+        else:
+            scored = [(int(r.rowid), float(r.score)) for r in session.execute(RANKED, {**params, "n": n})]
+        ranked = _located(session, scored)
         allowed = _articles(session, sorted({h.article_id for h in ranked}), article_conditions, params)
         hits = [h for h in ranked if h.article_id in allowed]
-        if len(hits) >= wanted or len(ranked) < n or n >= MAX_RANKED:
+        if len(hits) >= wanted or len(ranked) < n or n > MAX_RANKED:
             break
         n *= 4
     for h in hits:
