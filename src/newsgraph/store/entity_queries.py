@@ -123,18 +123,36 @@ def get_entity(engine: Engine, name: str, limit: int = MAX_ITEMS) -> dict[str, A
                 "channel": c.channel,
                 "issues": list(c.issues or []),
             }
-            for c in session.scalars(
-                select(ClaimRow)
+            for c in session.execute(
+                select(
+                    ClaimRow.article_id,
+                    ClaimRow.kind,
+                    ClaimRow.text,
+                    ClaimRow.start_char,
+                    ClaimRow.end_char,
+                    ClaimRow.channel,
+                    ClaimRow.issues,
+                )
                 .where(ClaimRow.speaker_entity_id == entity_id)
                 .order_by(ClaimRow.article_id, ClaimRow.position)
                 .limit(limit)
             )
         ]
         # Claims in those articles whose span holds a mention of the entity.
-        about = session.scalars(
-            select(ClaimRow)
+        about = session.execute(
+            select(
+                ClaimRow.article_id,
+                ClaimRow.kind,
+                ClaimRow.text,
+                ClaimRow.start_char,
+                ClaimRow.end_char,
+                ClaimRow.speaker_name,
+                ClaimRow.speaker_description,
+            )
             .join(EntityMentionRow, MENTION_IN_CLAIM)
-            .where(EntityMentionRow.entity_id == entity_id, ClaimRow.article_id.in_([a["id"] for a in articles]))
+            # Read from the listed articles' own mentions (the article is the leading key), not
+            # from every mention of a country in the database.
+            .where(EntityMentionRow.article_id.in_([a["id"] for a in articles]), EntityMentionRow.entity_id == entity_id)
             .group_by(ClaimRow.article_id, ClaimRow.position)
             .order_by(ClaimRow.article_id, ClaimRow.position)
             .limit(limit)
@@ -160,8 +178,16 @@ def get_entity(engine: Engine, name: str, limit: int = MAX_ITEMS) -> dict[str, A
                 "date": e.date_value,
                 "role": "actor" if e.actor_entity_id == entity_id else "recipient",
             }
-            for e in session.scalars(
-                select(EventRow)
+            for e in session.execute(
+                select(
+                    EventRow.article_id,
+                    EventRow.type,
+                    EventRow.trigger_text,
+                    EventRow.actor_text,
+                    EventRow.recipient_text,
+                    EventRow.date_value,
+                    EventRow.actor_entity_id,
+                )
                 .where(or_(EventRow.actor_entity_id == entity_id, EventRow.recipient_entity_id == entity_id))
                 .order_by(EventRow.date_value, EventRow.article_id, EventRow.position)
                 .limit(limit)

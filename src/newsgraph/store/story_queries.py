@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from newsgraph.errors import NotFoundError
+from newsgraph.records import plain
 from newsgraph.store.matching import starts_with
 from newsgraph.store.models import ArticleRow, DateMentionRow, EntityMentionRow, FingerprintRow, StoryRow
 
@@ -41,7 +42,7 @@ class Story:
     dates: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self, detail: bool = False) -> dict[str, Any]:
-        data = asdict(self)
+        data: dict[str, Any] = plain(self)
         data["article_count"] = len(self.articles)
         if not detail:
             data.pop("top_entities")
