@@ -152,7 +152,9 @@ def get_entity(engine: Engine, name: str, limit: int = MAX_ITEMS) -> dict[str, A
             .join(EntityMentionRow, MENTION_IN_CLAIM)
             # Read from the listed articles' own mentions (the article is the leading key), not
             # from every mention of a country in the database.
-            .where(EntityMentionRow.article_id.in_([a["id"] for a in articles]), EntityMentionRow.entity_id == entity_id)
+            .where(
+                EntityMentionRow.article_id.in_([a["id"] for a in articles]), EntityMentionRow.entity_id == entity_id
+            )
             .group_by(ClaimRow.article_id, ClaimRow.position)
             .order_by(ClaimRow.article_id, ClaimRow.position)
             .limit(limit)
