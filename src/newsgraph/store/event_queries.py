@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from newsgraph.store.entity_queries import find_entity_id
-from newsgraph.store.models import ArticleRow, ClaimRow, EventRow
+from newsgraph.store.models import ArticleRow, ClaimRow, EventRow, is_original
 from newsgraph.store.story_queries import resolve_story_id
 
 _CALENDAR = re.compile(r"^\d{3,4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d|SP|SU|FA|WI))?$")
@@ -53,7 +53,7 @@ def timeline(
     The order is worked out on a few columns of every matching event; only the page asked for
     is read in full (an entity such as a country may have thousands of events)."""
     with Session(engine) as session:
-        filters = [ArticleRow.is_current == 1, ArticleRow.duplicate_of.is_(None)]
+        filters = [ArticleRow.is_current == 1, is_original()]
         if story_id:
             filters.append(ArticleRow.story_id == resolve_story_id(session, story_id))
         if entity:

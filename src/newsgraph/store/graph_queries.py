@@ -10,22 +10,45 @@ import json
 from typing import Any
 
 import networkx as nx
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from newsgraph.store.entity_queries import MENTION_IN_CLAIM, find_entity_id
-from newsgraph.store.models import ArticleRow, ClaimRow, EntityMentionRow, EntityRow, EventRow
+from newsgraph.store.models import (
+    ArticleRow,
+    ClaimRow,
+    EntityArticleRow,
+    EntityMentionRow,
+    EntityRow,
+    EventRow,
+    is_original,
+)
 from newsgraph.store.story_queries import resolve_story_id
+
+MAX_FOCUS_ARTICLES = 500
 
 
 def build_graph(engine: Engine, story_id: str | None = None, entity: str | None = None) -> nx.MultiDiGraph:
     """Edges are grouped by (source, target, relation, date): one edge per fact, many evidences."""
     with Session(engine) as session:
-        articles = select(ArticleRow.id).where(ArticleRow.is_current == 1, ArticleRow.duplicate_of.is_(None))
-        if story_id:
-            articles = articles.where(ArticleRow.story_id == resolve_story_id(session, story_id))
+        current = select(ArticleRow.id).where(ArticleRow.is_current == 1, is_original())
         focus = find_entity_id(session, entity) if entity else None
+        articles: Any = current
+        if story_id or focus:
+            # A story's articles, or an entity's newest ones (bounded for a country in thousands
+            # of articles), as a list: SQLite would otherwise walk every original article.
+            if story_id:
+                chosen = select(ArticleRow.id).where(ArticleRow.story_id == resolve_story_id(session, story_id))
+            else:
+                chosen = (
+                    select(EntityArticleRow.article_id)
+                    .where(EntityArticleRow.entity_id == focus)
+                    .order_by(EntityArticleRow.published.desc(), EntityArticleRow.article_id.desc())
+                    .limit(MAX_FOCUS_ARTICLES)
+                )
+            ids = list(session.scalars(chosen))
+            articles = list(session.scalars(current.where(ArticleRow.id.in_(ids))))
         outlet_rows = session.execute(select(ArticleRow.id, ArticleRow.outlet).where(ArticleRow.id.in_(articles)))
         outlets = {row[0]: row[1] for row in outlet_rows}
         edges: dict[tuple[str, str, str, str | None], list[dict[str, Any]]] = {}
@@ -35,6 +58,9 @@ def build_graph(engine: Engine, story_id: str | None = None, entity: str | None 
             EventRow.recipient_entity_id.is_not(None),
             EventRow.negated == 0,
         )
+        if focus:
+            touching = or_(EventRow.actor_entity_id == focus, EventRow.recipient_entity_id == focus)
+            event_query = event_query.where(touching)
         for event in session.scalars(event_query):
             key = (event.actor_entity_id or "", event.recipient_entity_id or "", event.type, event.date_value)
             edges.setdefault(key, []).append(
@@ -56,7 +82,13 @@ def build_graph(engine: Engine, story_id: str | None = None, entity: str | None 
                 EntityMentionRow.entity_id != ClaimRow.speaker_entity_id,
             )
         )
-        for claim, about in session.execute(said):
+        # With a focus, what it said and what was said about it, each read through its own index.
+        parts = (
+            [said.where(ClaimRow.speaker_entity_id == focus), said.where(EntityMentionRow.entity_id == focus)]
+            if focus
+            else [said]
+        )
+        for claim, about in (row for part in parts for row in session.execute(part)):
             key = (claim.speaker_entity_id or "", str(about), "SAID_ABOUT", None)
             said_evidence = {
                 "article_id": claim.article_id,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, func
+from sqlalchemy import JSON, ColumnElement, DateTime, Float, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -114,6 +114,13 @@ class SentenceRow(Base):
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
     start_char: Mapped[int] = mapped_column(Integer)
     end_char: Mapped[int] = mapped_column(Integer)
+
+
+def is_original() -> ColumnElement[bool]:
+    """Not a copy of another article. Written so that no index can serve it: nearly every article
+    is an original, and SQLite (without statistics) would walk the duplicate_of index for
+    `IS NULL` instead of the selective index beside it."""
+    return func.coalesce(ArticleRow.duplicate_of, "") == ""
 
 
 class EntityArticleRow(Base):
