@@ -76,6 +76,8 @@ def request_paths(base: str) -> list[str]:
     paths += [f"/articles/{a['id']}" for a in articles[:2]]
     paths += [f"/api/entities/{quote(e['name'], safe='')}" for e in entities]
     paths += [f"/api/timeline?entity={quote(e['name'], safe='')}&limit=20" for e in entities[:2]]
+    paths += [f"/api/timeline?story={s['id']}" for s in stories[:1]]
+    paths += [f"/api/graph?entity={quote(e['name'], safe='')}" for e in entities[:1]]
     return paths
 
 
@@ -124,6 +126,7 @@ def report(results: list[tuple[str, float, int]], clients: int, seconds: float) 
     for path, took, _ in results:
         kind = path.split("?")[0]
         keep = 3 if kind.startswith("/api/") else 2  # /api/articles/{id}, /articles/{id}
+        kind += "?story" if "story=" in path else "?entity" if "entity=" in path else ""
         kind = "/".join(p if i < keep or p == "compare" else "{id}" for i, p in enumerate(kind.split("/")))
         by_kind.setdefault(kind, []).append(took)
     for kind, samples in sorted(by_kind.items()):
