@@ -147,6 +147,8 @@ def ingest_paths(
             report.unchanged += 1
     for error in report.failed:
         store.record_error(error.source, error.reason)
+    if report.new:
+        store.refresh_statistics()
     return report
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from newsgraph.errors import NotFoundError
@@ -134,6 +134,20 @@ class ArticleStore:
         if on_insert is not None:
             on_insert(session, article)
         return SaveOutcome.NEW
+
+    def refresh_statistics(self) -> None:
+        """After a batch of writes, let SQLite's planner learn the tables' shapes (sampled, so it
+        stays cheap on a large database): without statistics it may walk an index that matches
+        nearly every row. PostgreSQL keeps its own statistics."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        try:
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA analysis_limit=1000")
+                connection.exec_driver_sql("ANALYZE")
+                connection.commit()
+        except SQLAlchemyError:
+            pass  # another writer holds the database: the next ingest will do it
 
     def record_error(self, source: str, reason: str) -> None:
         """Keep a failed input's reason once (re-running a batch does not repeat it)."""
