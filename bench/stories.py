@@ -113,6 +113,7 @@ def growth(records: list[tuple[Article, str, str]], sizes: list[int], database: 
         before = stored
         for _ in store.save_many(fill(size), on_insert=placer):
             pass
+        store.refresh_statistics()  # as `newsgraph ingest` leaves the database
         rate = (stored - before) / (time.perf_counter() - started)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"  grew to {size} at {rate:.0f} articles/s; peak resident memory so far {peak:.0f} MB")
