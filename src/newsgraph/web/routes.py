@@ -45,11 +45,11 @@ def add_web_routes(app: FastAPI, store: ArticleStore) -> None:
         return templates.TemplateResponse(request, name, context, status_code=status)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home(request: Request) -> HTMLResponse:
+    async def home(request: Request) -> HTMLResponse:
         return render(request, "stories.html", stories=list_stories(engine, limit=200))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(request: Request, story_id: str) -> HTMLResponse:
+    async def story_page(request: Request, story_id: str) -> HTMLResponse:
         found = get_story(engine, story_id)
         events = timeline(engine, story_id=found.id)
         comparison = compare_story(store.story_records(found.id))
@@ -58,19 +58,19 @@ def add_web_routes(app: FastAPI, store: ArticleStore) -> None:
         )
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, article_id: str) -> HTMLResponse:
+    async def article_page(request: Request, article_id: str) -> HTMLResponse:
         article = store.get(article_id)
         return render(request, "article.html", article=article, body=highlighted(article))
 
     @app.get("/entities/{name}", response_class=HTMLResponse, include_in_schema=False)
-    def entity_page(request: Request, name: str) -> HTMLResponse:
+    async def entity_page(request: Request, name: str) -> HTMLResponse:
         found = get_entity(engine, name)
         events = timeline(engine, entity=found["id"], limit=MAX_ITEMS)
         layout = graph_layout(graph_json(build_graph(engine, entity=found["id"])))
         return render(request, "entity.html", entity=found, events=events, graph=layout)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, q: str = Query("", max_length=500)) -> HTMLResponse:
+    async def search_page(request: Request, q: str = Query("", max_length=500)) -> HTMLResponse:
         hits: list[dict[str, Any]] = []
         error = None
         if q.strip():
