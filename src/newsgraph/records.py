@@ -10,9 +10,14 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Literal
 
 
+_ATOMS = (str, int, float, bool, type(None))
+
+
 def plain(value: Any) -> Any:
     """Records as plain JSON values. `dataclasses.asdict` deep-copies every leaf, which made it
-    the larger part of serving one article."""
+    the larger part of serving one article; atoms, the commonest values, are tested first."""
+    if isinstance(value, _ATOMS):
+        return value
     if is_dataclass(value) and not isinstance(value, type):
         return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, list | tuple):
