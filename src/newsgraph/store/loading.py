@@ -55,15 +55,17 @@ class LoadedArticle:
 def load_records(session: Session, article_ids: list[str]) -> dict[str, Article]:
     """The stored articles with these ids, as records, by id."""
     articles = cast(Table, ArticleRow.__table__)
+    entities = cast(Table, EntityRow.__table__)
+    connection = session.connection()  # Core, not the ORM's execution path: these are plain rows
     out: dict[str, Article] = {}
     for start in range(0, len(article_ids), CHUNK):
         chunk = article_ids[start : start + CHUNK]
-        rows = session.execute(select(articles).where(articles.c.id.in_(chunk))).all()
+        rows = connection.execute(select(articles).where(articles.c.id.in_(chunk))).all()
         parts: dict[str, dict[str, list[Row[Any]]]] = {}
         for name, model in PARTS.items():
             table = cast(Table, model.__table__)
             by_article: dict[str, list[Row[Any]]] = defaultdict(list)
-            for part in session.execute(
+            for part in connection.execute(
                 select(table).where(table.c.article_id.in_(chunk)).order_by(table.c.article_id, table.c.position)
             ):
                 by_article[part.article_id].append(part)
@@ -71,9 +73,9 @@ def load_records(session: Session, article_ids: list[str]) -> dict[str, Article]
         entity_ids = sorted({e.entity_id for found in parts["entities"].values() for e in found if e.entity_id})
         names: dict[str, tuple[str, str]] = {}
         for first in range(0, len(entity_ids), CHUNK):
-            for entity_id, name, type_ in session.execute(
-                select(EntityRow.id, EntityRow.name, EntityRow.type).where(
-                    EntityRow.id.in_(entity_ids[first : first + CHUNK])
+            for entity_id, name, type_ in connection.execute(
+                select(entities.c.id, entities.c.name, entities.c.type).where(
+                    entities.c.id.in_(entity_ids[first : first + CHUNK])
                 )
             ):
                 names[entity_id] = (name, type_)
