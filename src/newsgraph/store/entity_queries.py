@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -19,6 +19,14 @@ from newsgraph.store.models import (
     EntityRow,
     EventRow,
 )
+
+
+def same_entity(column: Any, entity_id: str) -> ColumnElement[bool]:
+    """`column == entity_id`, written so that no index serves it, for queries already narrowed
+    to a few articles: SQLite's statistics say an entity has few mentions, and for a country
+    with tens of thousands it would read them all rather than the articles' own."""
+    return func.coalesce(column, "") == entity_id
+
 
 # A mention inside a claim's span: the claim is about that entity.
 MENTION_IN_CLAIM = and_(
@@ -73,8 +81,9 @@ MAX_ITEMS = 200  # articles, claims and events shown for one entity (newest arti
 
 
 def get_entity(engine: Engine, name: str, limit: int = MAX_ITEMS) -> dict[str, Any]:
-    """An entity with its aliases, the newest articles that mention it, the claims by and about
-    it and its events (at most `limit` of each; `article_count` says how many articles in all)."""
+    """An entity with its aliases, the newest articles that mention it (at most `limit`;
+    `article_count` says how many in all), the claims by it, and the claims about it and its
+    events in those articles."""
     with Session(engine) as session:
         entity_id = find_entity_id(session, name)
         entity = session.get(EntityRow, entity_id)
@@ -138,27 +147,17 @@ def get_entity(engine: Engine, name: str, limit: int = MAX_ITEMS) -> dict[str, A
                 .limit(limit)
             )
         ]
-        # Claims in those articles whose span holds a mention of the entity.
-        about = session.execute(
-            select(
-                ClaimRow.article_id,
-                ClaimRow.kind,
-                ClaimRow.text,
-                ClaimRow.start_char,
-                ClaimRow.end_char,
-                ClaimRow.speaker_name,
-                ClaimRow.speaker_description,
+        # Claims in those articles whose span holds a mention of the entity: the mentions and
+        # the claims of the listed articles are read apart and matched here (SQLite joined each
+        # claim with every mention of its article).
+        listed = [a["id"] for a in articles]
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for article_id, start, end in session.execute(
+            select(EntityMentionRow.article_id, EntityMentionRow.start_char, EntityMentionRow.end_char).where(
+                EntityMentionRow.article_id.in_(listed), same_entity(EntityMentionRow.entity_id, entity_id)
             )
-            .join(EntityMentionRow, MENTION_IN_CLAIM)
-            # Read from the listed articles' own mentions (the article is the leading key), not
-            # from every mention of a country in the database.
-            .where(
-                EntityMentionRow.article_id.in_([a["id"] for a in articles]), EntityMentionRow.entity_id == entity_id
-            )
-            .group_by(ClaimRow.article_id, ClaimRow.position)
-            .order_by(ClaimRow.article_id, ClaimRow.position)
-            .limit(limit)
-        )
+        ):
+            spans.setdefault(article_id, []).append((start, end))
         claims_about = [
             {
                 "article_id": c.article_id,
@@ -168,8 +167,21 @@ def get_entity(engine: Engine, name: str, limit: int = MAX_ITEMS) -> dict[str, A
                 "end": c.end_char,
                 "speaker": c.speaker_name or c.speaker_description,
             }
-            for c in about
-        ]
+            for c in session.execute(
+                select(
+                    ClaimRow.article_id,
+                    ClaimRow.kind,
+                    ClaimRow.text,
+                    ClaimRow.start_char,
+                    ClaimRow.end_char,
+                    ClaimRow.speaker_name,
+                    ClaimRow.speaker_description,
+                )
+                .where(ClaimRow.article_id.in_(sorted(spans)))
+                .order_by(ClaimRow.article_id, ClaimRow.position)
+            )
+            if any(c.start_char <= start and end <= c.end_char for start, end in spans[c.article_id])
+        ][:limit]
         events = [
             {
                 "article_id": e.article_id,
@@ -190,7 +202,10 @@ def get_entity(engine: Engine, name: str, limit: int = MAX_ITEMS) -> dict[str, A
                     EventRow.date_value,
                     EventRow.actor_entity_id,
                 )
-                .where(or_(EventRow.actor_entity_id == entity_id, EventRow.recipient_entity_id == entity_id))
+                .where(
+                    EventRow.article_id.in_(listed),
+                    or_(EventRow.actor_entity_id == entity_id, EventRow.recipient_entity_id == entity_id),
+                )
                 .order_by(EventRow.date_value, EventRow.article_id, EventRow.position)
                 .limit(limit)
             )

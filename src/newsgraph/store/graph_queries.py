@@ -14,7 +14,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from newsgraph.store.entity_queries import MENTION_IN_CLAIM, find_entity_id
+from newsgraph.store.entity_queries import MENTION_IN_CLAIM, find_entity_id, same_entity
 from newsgraph.store.models import (
     ArticleRow,
     ClaimRow,
@@ -26,7 +26,7 @@ from newsgraph.store.models import (
 )
 from newsgraph.store.story_queries import resolve_story_id
 
-MAX_FOCUS_ARTICLES = 500
+MAX_FOCUS_ARTICLES = 200  # as many as an entity page lists
 
 
 def build_graph(engine: Engine, story_id: str | None = None, entity: str | None = None) -> nx.MultiDiGraph:
@@ -82,12 +82,11 @@ def build_graph(engine: Engine, story_id: str | None = None, entity: str | None 
                 EntityMentionRow.entity_id != ClaimRow.speaker_entity_id,
             )
         )
-        # With a focus, what it said and what was said about it, each read through its own index.
-        parts = (
-            [said.where(ClaimRow.speaker_entity_id == focus), said.where(EntityMentionRow.entity_id == focus)]
-            if focus
-            else [said]
-        )
+        # With a focus, what it said and what was said about it, each read apart.
+        parts = [said]
+        if focus:
+            by_focus = said.where(ClaimRow.speaker_entity_id == focus)
+            parts = [by_focus, said.where(same_entity(EntityMentionRow.entity_id, focus))]
         for claim, about in (row for part in parts for row in session.execute(part)):
             key = (claim.speaker_entity_id or "", str(about), "SAID_ABOUT", None)
             said_evidence = {
