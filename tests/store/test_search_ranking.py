@@ -49,5 +49,18 @@ def test_very_selective_filters_are_joined_in_sql(db_url: str, monkeypatch: pyte
     assert sum(1 for _ in store.save_many(batch)) == 240
     expected = search(store.engine, "harbour", outlet="Quiet Post", limit=5, offset=3)
     monkeypatch.setattr(search_module, "MAX_RANKED", 60)
+    search_module._RESULTS.clear()  # not from the cache of repeated searches
     assert search(store.engine, "harbour", outlet="Quiet Post", limit=5, offset=3) == expected
     assert len(expected) == 5
+
+
+def test_repeated_searches_see_new_articles(db_url: str) -> None:
+    store = ArticleStore(open_database(db_url))
+    assert sum(1 for _ in store.save_many([article(n, "Loud Daily", 2) for n in range(5)])) == 5
+    first = search(store.engine, "harbour")
+    first[0]["title"] = "changed by the caller"
+    again = search(store.engine, "harbour")
+    assert again == search(store.engine, "harbour") and again[0]["title"] != "changed by the caller"
+    assert sum(1 for _ in store.save_many([article(7, "Quiet Post", 9)])) == 1
+    after = search(store.engine, "harbour")
+    assert len(after) == 6 and after[0]["external_id"] == "a7"  # the new article, most mentions

@@ -4,6 +4,8 @@ entity, date and outlet. SQLite FTS5 here; the index is written in the article's
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,40 +76,72 @@ def search(
         if not supported(session):
             raise NewsgraphError(f"full-text search is not available on {dialect}; use SQLite or PostgreSQL")
         postgres = dialect == "postgresql"
-        if postgres:  # plainto_tsquery takes plain words and requires them all
-            words = " ".join(search_terms(query))
-            conditions = ["s.tsv @@ plainto_tsquery('english', :query)", "a.is_current = 1"]
-        else:
-            words = fts_query(query)
-            conditions = ["search_index MATCH :query", "a.is_current = 1"]
-        params: dict[str, Any] = {"query": words, "limit": limit, "offset": offset}
-        if outlet:
-            conditions.append("lower(a.outlet) = lower(:outlet)")
-            params["outlet"] = outlet
-        if since:
-            conditions.append("a.published_value >= :since")
-            params["since"] = since
-        if until:
-            conditions.append("a.published_value <= :until")
-            params["until"] = until
-        if entity:
-            params["entity_id"] = find_entity_id(session, entity)
-            conditions.append(
-                "EXISTS (SELECT 1 FROM entity_mentions m WHERE m.article_id = a.id AND m.entity_id = :entity_id)"
-            )
-        if not postgres:
-            return _sqlite_search(session, conditions[1:], params, limit, offset)
-        sql = (
-            "SELECT s.kind, s.article_id, s.position, "
-            "ts_headline('english', s.body, plainto_tsquery('english', :query), "
-            f"'StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=8') AS snippet, "
-            "-ts_rank(s.tsv, plainto_tsquery('english', :query)) AS score, "
-            "a.outlet, a.title, a.published_value, a.external_id "
-            "FROM search_index s JOIN articles a ON a.id = s.article_id "
-            f"WHERE {' AND '.join(conditions)} "
-            "ORDER BY score, a.published_value DESC NULLS LAST, s.article_id LIMIT :limit OFFSET :offset"
+        key = (str(engine.url), query, entity, since, until, outlet, limit, offset)
+        version = session.scalar(text(f"SELECT max({'id' if postgres else 'rowid'}) FROM search_index"))
+        cached = _RESULTS.get(key)
+        if cached is not None and cached[0] == version:
+            return [dict(hit) for hit in cached[1]]
+        found = _search(session, postgres, query, entity, since, until, outlet, limit, offset)
+        with _RESULTS_LOCK:
+            _RESULTS[key] = (version, found)
+            while len(_RESULTS) > CACHED_SEARCHES:
+                _RESULTS.popitem(last=False)
+        return [dict(hit) for hit in found]
+
+
+# Repeated searches (the same words, filters and page) are answered from memory until anything is
+# added to the index: the cost of ranking a common word grows with the corpus.
+CACHED_SEARCHES = 256
+_RESULTS: OrderedDict[tuple[Any, ...], tuple[Any, list[dict[str, Any]]]] = OrderedDict()
+_RESULTS_LOCK = threading.Lock()
+
+
+def _search(
+    session: Session,
+    postgres: bool,
+    query: str,
+    entity: str | None,
+    since: str | None,
+    until: str | None,
+    outlet: str | None,
+    limit: int,
+    offset: int,
+) -> list[dict[str, Any]]:
+    """One search, on the dialect's own full-text index."""
+    if postgres:  # plainto_tsquery takes plain words and requires them all
+        words = " ".join(search_terms(query))
+        conditions = ["s.tsv @@ plainto_tsquery('english', :query)", "a.is_current = 1"]
+    else:
+        words = fts_query(query)
+        conditions = ["search_index MATCH :query", "a.is_current = 1"]
+    params: dict[str, Any] = {"query": words, "limit": limit, "offset": offset}
+    if outlet:
+        conditions.append("lower(a.outlet) = lower(:outlet)")
+        params["outlet"] = outlet
+    if since:
+        conditions.append("a.published_value >= :since")
+        params["since"] = since
+    if until:
+        conditions.append("a.published_value <= :until")
+        params["until"] = until
+    if entity:
+        params["entity_id"] = find_entity_id(session, entity)
+        conditions.append(
+            "EXISTS (SELECT 1 FROM entity_mentions m WHERE m.article_id = a.id AND m.entity_id = :entity_id)"
         )
-        rows = session.execute(text(sql), params).all()
+    if not postgres:
+        return _sqlite_search(session, conditions[1:], params, limit, offset)
+    sql = (
+        "SELECT s.kind, s.article_id, s.position, "
+        "ts_headline('english', s.body, plainto_tsquery('english', :query), "
+        f"'StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=8') AS snippet, "
+        "-ts_rank(s.tsv, plainto_tsquery('english', :query)) AS score, "
+        "a.outlet, a.title, a.published_value, a.external_id "
+        "FROM search_index s JOIN articles a ON a.id = s.article_id "
+        f"WHERE {' AND '.join(conditions)} "
+        "ORDER BY score, a.published_value DESC NULLS LAST, s.article_id LIMIT :limit OFFSET :offset"
+    )
+    rows = session.execute(text(sql), params).all()
     return [_hit(r) for r in rows]
 
 
