@@ -77,6 +77,20 @@ def find_entity_id(session: Session, name: str) -> str:
     raise NotFoundError(f"no entity {name!r}; `newsgraph entities` lists them")
 
 
+CLAIM_COLUMNS = (ClaimRow.article_id, ClaimRow.kind, ClaimRow.text, ClaimRow.start_char, ClaimRow.end_char)
+
+
+def _claim_entry(row: Any) -> dict[str, Any]:
+    """The fields every claim on an entity page has (read with CLAIM_COLUMNS)."""
+    return {
+        "article_id": row.article_id,
+        "kind": row.kind,
+        "text": row.text,
+        "start": row.start_char,
+        "end": row.end_char,
+    }
+
+
 MAX_ITEMS = 200  # articles, claims and events shown for one entity (newest articles first)
 
 
@@ -123,25 +137,9 @@ def get_entity(engine: Engine, name: str, limit: int = MAX_ITEMS) -> dict[str, A
             )
         ]
         claims_by = [
-            {
-                "article_id": c.article_id,
-                "kind": c.kind,
-                "text": c.text,
-                "start": c.start_char,
-                "end": c.end_char,
-                "channel": c.channel,
-                "issues": list(c.issues or []),
-            }
+            {**_claim_entry(c), "channel": c.channel, "issues": list(c.issues or [])}
             for c in session.execute(
-                select(
-                    ClaimRow.article_id,
-                    ClaimRow.kind,
-                    ClaimRow.text,
-                    ClaimRow.start_char,
-                    ClaimRow.end_char,
-                    ClaimRow.channel,
-                    ClaimRow.issues,
-                )
+                select(*CLAIM_COLUMNS, ClaimRow.channel, ClaimRow.issues)
                 .where(ClaimRow.speaker_entity_id == entity_id)
                 .order_by(ClaimRow.article_id, ClaimRow.position)
                 .limit(limit)
@@ -159,24 +157,9 @@ def get_entity(engine: Engine, name: str, limit: int = MAX_ITEMS) -> dict[str, A
         ):
             spans.setdefault(article_id, []).append((start, end))
         claims_about = [
-            {
-                "article_id": c.article_id,
-                "kind": c.kind,
-                "text": c.text,
-                "start": c.start_char,
-                "end": c.end_char,
-                "speaker": c.speaker_name or c.speaker_description,
-            }
+            {**_claim_entry(c), "speaker": c.speaker_name or c.speaker_description}
             for c in session.execute(
-                select(
-                    ClaimRow.article_id,
-                    ClaimRow.kind,
-                    ClaimRow.text,
-                    ClaimRow.start_char,
-                    ClaimRow.end_char,
-                    ClaimRow.speaker_name,
-                    ClaimRow.speaker_description,
-                )
+                select(*CLAIM_COLUMNS, ClaimRow.speaker_name, ClaimRow.speaker_description)
                 .where(ClaimRow.article_id.in_(sorted(spans)))
                 .order_by(ClaimRow.article_id, ClaimRow.position)
             )
