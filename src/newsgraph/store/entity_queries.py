@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select, tuple_
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -26,6 +26,29 @@ def same_entity(column: Any, entity_id: str) -> ColumnElement[bool]:
     to a few articles: SQLite's statistics say an entity has few mentions, and for a country
     with tens of thousands it would read them all rather than the articles' own."""
     return func.coalesce(column, "") == entity_id
+
+
+def claims_mentioning(session: Session, article_ids: list[str], entity_id: str) -> list[tuple[str, int]]:
+    """(article id, position) of the claims in these articles whose span holds a mention of the
+    entity, in article order. Spans are read narrow and matched here: SQLite would join every
+    claim with every mention of its article."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for article_id, start, end in session.execute(
+        select(EntityMentionRow.article_id, EntityMentionRow.start_char, EntityMentionRow.end_char).where(
+            EntityMentionRow.article_id.in_(article_ids), same_entity(EntityMentionRow.entity_id, entity_id)
+        )
+    ):
+        spans.setdefault(article_id, []).append((start, end))
+    found = session.execute(
+        select(ClaimRow.article_id, ClaimRow.position, ClaimRow.start_char, ClaimRow.end_char)
+        .where(ClaimRow.article_id.in_(sorted(spans)))
+        .order_by(ClaimRow.article_id, ClaimRow.position)
+    )
+    return [
+        (article_id, position)
+        for article_id, position, first, last in found
+        if any(first <= start and end <= last for start, end in spans[article_id])
+    ]
 
 
 # A mention inside a claim's span: the claim is about that entity.
@@ -145,26 +168,20 @@ def get_entity(engine: Engine, name: str, limit: int = MAX_ITEMS) -> dict[str, A
                 .limit(limit)
             )
         ]
-        # Claims in those articles whose span holds a mention of the entity: the mentions and
-        # the claims of the listed articles are read apart and matched here (SQLite joined each
-        # claim with every mention of its article).
         listed = [a["id"] for a in articles]
-        spans: dict[str, list[tuple[int, int]]] = {}
-        for article_id, start, end in session.execute(
-            select(EntityMentionRow.article_id, EntityMentionRow.start_char, EntityMentionRow.end_char).where(
-                EntityMentionRow.article_id.in_(listed), same_entity(EntityMentionRow.entity_id, entity_id)
-            )
-        ):
-            spans.setdefault(article_id, []).append((start, end))
-        claims_about = [
-            {**_claim_entry(c), "speaker": c.speaker_name or c.speaker_description}
-            for c in session.execute(
-                select(*CLAIM_COLUMNS, ClaimRow.speaker_name, ClaimRow.speaker_description)
-                .where(ClaimRow.article_id.in_(sorted(spans)))
-                .order_by(ClaimRow.article_id, ClaimRow.position)
-            )
-            if any(c.start_char <= start and end <= c.end_char for start, end in spans[c.article_id])
-        ][:limit]
+        about = claims_mentioning(session, listed, entity_id)[:limit]
+        claims_about = (
+            [
+                {**_claim_entry(c), "speaker": c.speaker_name or c.speaker_description}
+                for c in session.execute(
+                    select(*CLAIM_COLUMNS, ClaimRow.speaker_name, ClaimRow.speaker_description)
+                    .where(tuple_(ClaimRow.article_id, ClaimRow.position).in_(about))
+                    .order_by(ClaimRow.article_id, ClaimRow.position)
+                )
+            ]
+            if about
+            else []
+        )
         events = [
             {
                 "article_id": e.article_id,

@@ -10,11 +10,11 @@ import json
 from typing import Any
 
 import networkx as nx
-from sqlalchemy import or_, select
+from sqlalchemy import literal, or_, select, tuple_
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from newsgraph.store.entity_queries import MENTION_IN_CLAIM, find_entity_id, same_entity
+from newsgraph.store.entity_queries import MENTION_IN_CLAIM, claims_mentioning, find_entity_id
 from newsgraph.store.models import (
     ArticleRow,
     ClaimRow,
@@ -81,12 +81,23 @@ def build_graph(engine: Engine, story_id: str | None = None, entity: str | None 
                 EntityMentionRow.entity_id.is_not(None),
                 EntityMentionRow.entity_id != ClaimRow.speaker_entity_id,
             )
+            .order_by(ClaimRow.article_id, ClaimRow.position, EntityMentionRow.position)
         )
         # With a focus, what it said and what was said about it, each read apart.
         parts = [said]
         if focus:
-            by_focus = said.where(ClaimRow.speaker_entity_id == focus)
-            parts = [by_focus, said.where(same_entity(EntityMentionRow.entity_id, focus))]
+            about_focus = claims_mentioning(session, articles, focus)
+            parts = [said.where(ClaimRow.speaker_entity_id == focus)]
+            if about_focus:
+                parts.append(
+                    select(ClaimRow, literal(focus))
+                    .where(
+                        tuple_(ClaimRow.article_id, ClaimRow.position).in_(about_focus),
+                        ClaimRow.speaker_entity_id.is_not(None),
+                        ClaimRow.speaker_entity_id != focus,
+                    )
+                    .order_by(ClaimRow.article_id, ClaimRow.position)
+                )
         for claim, about in (row for part in parts for row in session.execute(part)):
             key = (claim.speaker_entity_id or "", str(about), "SAID_ABOUT", None)
             said_evidence = {
