@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -169,19 +169,16 @@ def get_entity(engine: Engine, name: str, limit: int = MAX_ITEMS) -> dict[str, A
             )
         ]
         listed = [a["id"] for a in articles]
-        about = claims_mentioning(session, listed, entity_id)[:limit]
-        claims_about = (
-            [
-                {**_claim_entry(c), "speaker": c.speaker_name or c.speaker_description}
-                for c in session.execute(
-                    select(*CLAIM_COLUMNS, ClaimRow.speaker_name, ClaimRow.speaker_description)
-                    .where(tuple_(ClaimRow.article_id, ClaimRow.position).in_(about))
-                    .order_by(ClaimRow.article_id, ClaimRow.position)
-                )
-            ]
-            if about
-            else []
-        )
+        about = set(claims_mentioning(session, listed, entity_id)[:limit])
+        claims_about = [
+            {**_claim_entry(c), "speaker": c.speaker_name or c.speaker_description}
+            for c in session.execute(
+                select(*CLAIM_COLUMNS, ClaimRow.position, ClaimRow.speaker_name, ClaimRow.speaker_description)
+                .where(ClaimRow.article_id.in_(sorted({a for a, _ in about})))
+                .order_by(ClaimRow.article_id, ClaimRow.position)
+            )
+            if (c.article_id, c.position) in about
+        ]
         events = [
             {
                 "article_id": e.article_id,

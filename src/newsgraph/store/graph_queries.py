@@ -7,10 +7,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
-from sqlalchemy import literal, or_, select, tuple_
+from sqlalchemy import literal, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -25,6 +25,26 @@ from newsgraph.store.models import (
     is_original,
 )
 from newsgraph.store.story_queries import resolve_story_id
+
+# What a SAID_ABOUT edge needs of a claim (plain columns: ORM objects cost more than the query).
+SAID_COLUMNS = (
+    ClaimRow.article_id,
+    ClaimRow.position,
+    ClaimRow.speaker_entity_id,
+    ClaimRow.cue,
+    ClaimRow.start_char,
+    ClaimRow.end_char,
+)
+
+
+class _SaidRow(NamedTuple):
+    article_id: str
+    position: int
+    speaker_entity_id: str | None
+    cue: str | None
+    start_char: int
+    end_char: int
+
 
 MAX_FOCUS_ARTICLES = 200  # as many as an entity page lists
 
@@ -73,7 +93,7 @@ def build_graph(engine: Engine, story_id: str | None = None, entity: str | None 
                 }
             )
         said = (
-            select(ClaimRow, EntityMentionRow.entity_id)
+            select(*SAID_COLUMNS, EntityMentionRow.entity_id)
             .join(EntityMentionRow, MENTION_IN_CLAIM)
             .where(
                 ClaimRow.article_id.in_(articles),
@@ -86,19 +106,23 @@ def build_graph(engine: Engine, story_id: str | None = None, entity: str | None 
         # With a focus, what it said and what was said about it, each read apart.
         parts = [said]
         if focus:
-            about_focus = claims_mentioning(session, articles, focus)
+            about_focus = set(claims_mentioning(session, articles, focus))
             parts = [said.where(ClaimRow.speaker_entity_id == focus)]
             if about_focus:
                 parts.append(
-                    select(ClaimRow, literal(focus))
+                    select(*SAID_COLUMNS, literal(focus))
                     .where(
-                        tuple_(ClaimRow.article_id, ClaimRow.position).in_(about_focus),
+                        ClaimRow.article_id.in_(sorted({a for a, _ in about_focus})),
                         ClaimRow.speaker_entity_id.is_not(None),
                         ClaimRow.speaker_entity_id != focus,
                     )
                     .order_by(ClaimRow.article_id, ClaimRow.position)
                 )
-        for claim, about in (row for part in parts for row in session.execute(part)):
+        rows = (row for part in parts for row in session.execute(part))
+        for said_row in rows:
+            claim, about = _SaidRow._make(said_row[:6]), said_row[6]
+            if focus and about == focus and (claim.article_id, claim.position) not in about_focus:
+                continue  # another claim of an article that mentions the focus elsewhere
             key = (claim.speaker_entity_id or "", str(about), "SAID_ABOUT", None)
             said_evidence = {
                 "article_id": claim.article_id,
