@@ -63,37 +63,37 @@ def read_on_cluster(
     on_file: Callable[[Path], None] | None = None,
 ) -> Iterator[Article | InputError]:
     """Clean articles of every file in input order: single-article files parsed on the workers,
-    archives (and files too large to send) read here."""
+    archives (and files too large to send) read here, each when its turn comes."""
     from newsgraph.batch import read_file
     from newsgraph.ingest.readers import detect_format
 
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
-    pending: deque[Any] = deque()
-    chunk: list[tuple[str, bytes]] = []
-
-    def flush() -> None:
+    def jobs() -> Iterator[Any]:
+        chunk: list[tuple[str, bytes]] = []
+        for path in files:
+            if on_file is not None:
+                on_file(path)
+            data = _small_file(path, settings) if detect_format(path) in ("text", "html") else None
+            if data is not None:
+                chunk.append((str(path), data))
+            if chunk and (data is None or len(chunk) >= CHUNK):
+                yield client.submit(read_sent_files, list(chunk), settings, outlet, published, pure=False)
+                chunk.clear()
+            if data is None:  # an archive, too large, or unreadable: read here, streamed
+                yield _Here(read_file(path, settings, outlet, published))
         if chunk:
-            pending.append(client.submit(read_sent_files, list(chunk), settings, outlet, published, pure=False))
-            chunk.clear()
+            yield client.submit(read_sent_files, chunk, settings, outlet, published, pure=False)
 
-    for path in files:
-        if on_file is not None:
-            on_file(path)
-        data = _small_file(path, settings) if detect_format(path) in ("text", "html") else None
-        if data is None:  # an archive, too large, or unreadable: here, after what came before
-            flush()
-            while pending:
-                yield from pending.popleft().result()
-            yield from read_file(path, settings, outlet, published)
-            continue
-        chunk.append((str(path), data))
-        if len(chunk) >= CHUNK:
-            flush()
-            while len(pending) > workers * IN_FLIGHT_PER_WORKER:
-                yield from pending.popleft().result()
-    flush()
-    while pending:
-        yield from pending.popleft().result()
+    return in_order(jobs(), _workers(client) * IN_FLIGHT_PER_WORKER)
+
+
+class _Here:
+    """Work done in this process, waiting in line with the futures: its result is read lazily."""
+
+    def __init__(self, items: Iterator[Article | InputError]) -> None:
+        self.items = items
+
+    def result(self) -> Iterator[Article | InputError]:
+        return self.items
 
 
 def _small_file(path: Path, settings: Settings) -> bytes | None:
@@ -117,12 +117,15 @@ def open_client(scheduler: str | None, workers: int) -> Any:
 
 def analyze_on_cluster(client: Any, articles: Iterable[Article], pipeline: str, batch_size: int) -> Iterator[Article]:
     """Analysed articles in input order, on the Dask cluster's workers."""
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
 
     def submit(chunk: list[Article]) -> Any:
         return client.submit(analyze_chunk, chunk, pipeline, batch_size, pure=False)
 
-    return analyze_ordered(submit, workers, articles)
+    return analyze_ordered(submit, _workers(client), articles)
+
+
+def _workers(client: Any) -> int:
+    return max(1, len(client.scheduler_info().get("workers", {})))
 
 
 def analyze_in_background(articles: Iterable[Article], pipeline: str, batch_size: int) -> Iterator[Article]:
@@ -141,22 +144,29 @@ def analyze_in_background(articles: Iterable[Article], pipeline: str, batch_size
 
 
 def analyze_ordered(submit: Any, workers: int, articles: Iterable[Article]) -> Iterator[Article]:
-    """Submit chunks through `submit` (Dask or a process pool: both return futures) and yield
-    the results in input order, with a bounded number of chunks in flight."""
+    """Submit chunks of articles through `submit` (Dask or a process pool: both return futures)
+    and yield the results in input order."""
+
+    def jobs() -> Iterator[Any]:
+        chunk: list[Article] = []
+        for article in articles:
+            chunk.append(article)
+            if len(chunk) >= CHUNK:
+                yield submit(chunk)
+                chunk = []
+        if chunk:
+            yield submit(chunk)
+
+    return in_order(jobs(), workers * IN_FLIGHT_PER_WORKER)
+
+
+def in_order(jobs: Iterable[Any], in_flight: int) -> Iterator[Any]:
+    """The results of jobs (anything with `.result()` giving an iterable) in the order they were
+    started, with at most `in_flight` started and not yet read."""
     pending: deque[Any] = deque()
-    chunk: list[Article] = []
-
-    def flush() -> None:
-        pending.append(submit(list(chunk)))
-        chunk.clear()
-
-    for article in articles:
-        chunk.append(article)
-        if len(chunk) >= CHUNK:
-            flush()
-            while len(pending) > workers * IN_FLIGHT_PER_WORKER:
-                yield from pending.popleft().result()
-    if chunk:
-        flush()
+    for job in jobs:
+        pending.append(job)
+        while len(pending) > in_flight:
+            yield from pending.popleft().result()
     while pending:
         yield from pending.popleft().result()

@@ -108,12 +108,9 @@ def _search(
     offset: int,
 ) -> list[dict[str, Any]]:
     """One search, on the dialect's own full-text index."""
-    if postgres:  # plainto_tsquery takes plain words and requires them all
-        words = " ".join(search_terms(query))
-        conditions = ["s.tsv @@ plainto_tsquery('english', :query)", "a.is_current = 1"]
-    else:
-        words = fts_query(query)
-        conditions = ["search_index MATCH :query", "a.is_current = 1"]
+    # plainto_tsquery takes plain words and requires them all; FTS5 gets quoted phrases
+    words = " ".join(search_terms(query)) if postgres else fts_query(query)
+    conditions = ["a.is_current = 1"]  # on the article `a`; the text match is added per dialect
     params: dict[str, Any] = {"query": words, "limit": limit, "offset": offset}
     if outlet:
         conditions.append("lower(a.outlet) = lower(:outlet)")
@@ -130,7 +127,7 @@ def _search(
             "EXISTS (SELECT 1 FROM entity_mentions m WHERE m.article_id = a.id AND m.entity_id = :entity_id)"
         )
     if not postgres:
-        return _sqlite_search(session, conditions[1:], params, limit, offset)
+        return _sqlite_search(session, conditions, params, limit, offset)
     sql = (
         "SELECT s.kind, s.article_id, s.position, "
         "ts_headline('english', s.body, plainto_tsquery('english', :query), "
@@ -138,7 +135,7 @@ def _search(
         "-ts_rank(s.tsv, plainto_tsquery('english', :query)) AS score, "
         "a.outlet, a.title, a.published_value, a.external_id "
         "FROM search_index s JOIN articles a ON a.id = s.article_id "
-        f"WHERE {' AND '.join(conditions)} "
+        f"WHERE s.tsv @@ plainto_tsquery('english', :query) AND {' AND '.join(conditions)} "
         "ORDER BY score, a.published_value DESC NULLS LAST, s.article_id LIMIT :limit OFFSET :offset"
     )
     rows = session.execute(text(sql), params).all()
