@@ -60,7 +60,7 @@ def test_html_uses_trafilatura_metadata(tmp_path: Path) -> None:
     assert isinstance(article, Article)
     assert article.outlet == "Northport Post"
     assert article.url == "https://post.example/bridge"
-    assert article.published.value == "2026-01-12" and article.published.source == "metadata"
+    assert article.published.value == "2026-01-12" and article.published.source == "meta"
     assert "var x" not in article.text and "Home | News" not in article.text
     assert "harbour bridge" in article.text
 

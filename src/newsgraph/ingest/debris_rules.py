@@ -95,17 +95,84 @@ CAPTION_PATTERNS: list[re.Pattern[str]] = [
 # A caption is a line, not a paragraph: longer lines that mention a credit are kept.
 MAX_CAPTION_CHARS = 400
 
-# Boilerplate lines of news sites (newsletters, sharing, copyright).
-BOILERPLATE_PATTERNS: list[re.Pattern[str]] = [
-    re.compile(r"^\s*advertisement\s*$", re.I),
-    re.compile(r"^\s*(?:sign up|subscribe)\b.{0,120}(?:newsletter|updates|alerts|free)", re.I),
-    re.compile(r"^\s*(?:share|follow us) (?:this|on)\b.{0,80}$", re.I),
-    re.compile(r"^\s*(?:click|tap) here\b.{0,120}$", re.I),
-    re.compile(r"^\s*(?:©|\(c\)|copyright)\s.{0,160}$", re.I),
-    re.compile(r"^.{0,160}\ball rights reserved\.?\s*$", re.I),
-    re.compile(r"^\s*read more\s*:.{0,200}$", re.I),
-    re.compile(r"^\s*(?:reporting|writing|editing|additional reporting) by\b.{0,200}$", re.I),
+# Whole lines of page furniture, each kind with the reason recorded in `Article.removed`.
+# Checked against the development pages of ../shared/data/real/extraction (bench/extraction.py
+# --show removed lists what each rule takes): a rule that removes story text is narrowed.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = rf"(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
+LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("advertisement", re.compile(r"^\s*(?:advertisement|sponsored(?: content)?|ad)\s*$", re.I)),
+    ("trust_note", re.compile(r"^\s*our standards\s*:", re.I)),
+    ("trust_note", re.compile(r"\btrust principles\.?\s*$", re.I)),
+    ("newsletter", re.compile(r"^\s*(?:sign up|subscribe)\b.{0,120}(?:newsletter|updates|alerts|free|inbox)", re.I)),
+    ("newsletter", re.compile(r"^\s*sign up(?: here| now| today)?[.!]?\s*$", re.I)),
+    ("newsletter", re.compile(r"^\s*get\b.{0,80}\b(?:newsletter|daily edition|briefing|digest)\b.{0,40}$", re.I)),
+    ("newsletter", re.compile(r"^[^\"“'‘-].{0,90}\b(?:by e-?mail|to your inbox|in your inbox)[.!]?\s*$", re.I)),
+    ("newsletter", re.compile(r"^\s*(?:enter your e-?mail|your e-?mail address)\b.{0,80}$", re.I)),
+    ("subscription", re.compile(r"^\s*subscribe (?:to|now|today)\b.{0,120}$", re.I)),
+    ("subscription", re.compile(r"^\s*(?:already a subscriber|become a (?:subscriber|member)|log ?in to continue)\b.{0,80}$", re.I)),
+    ("subscription", re.compile(r"^.{0,80}\b(?:premium|subscribers?) only\b.{0,40}$", re.I)),
+    ("sharing", re.compile(r"^\s*(?:share|follow us) (?:this|on)\b.{0,80}$", re.I)),
+    ("sharing", re.compile(r"^\s*(?:click|tap) here\b.{0,120}$", re.I)),
+    ("copyright", re.compile(r"^\s*(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\b)).{0,160}$", re.I)),
+    ("copyright", re.compile(r"^.{0,160}\ball rights reserved\.?\s*$", re.I)),
+    ("related_link", re.compile(r"^\s*(?:read more|read also|also read|see also|related|recommended)\s*:.{0,200}$", re.I)),
+    ("contributor_line", re.compile(r"^\s*(?i:reporting|writing|editing|additional reporting|compiled) by\s+[A-Z].{0,200}$")),
+    ("contributor_line", re.compile(r"^.{0,160}\bcontributed(?: reporting)?(?: to| for)? (?:this|the) (?:report|story|article)\.?\s*$", re.I)),
+    ("social_embed", re.compile(r"\bpic\.twitter\.com/\w+", re.I)),
+    ("social_embed", re.compile(rf"^\s*[—–-]\s*.{{1,80}}\(@\w{{1,15}}\)\s+{_DATE}\s*$", re.I)),
+    ("social_embed", re.compile(r"^\s*(?:a post shared by|view this post on instagram|view on (?:twitter|x|instagram|facebook))\b", re.I)),
+    ("posted_on", re.compile(rf"^\s*(?:posted|published|updated|last updated|written|first published)\b\s*(?:on|at|:)?\s*{_DATE}.{{0,60}}$", re.I)),
+    ("posted_on", re.compile(r"^\s*posted (?:in|by)\b.{0,80}$", re.I)),
+    ("video_label", re.compile(r"^\s*(?:watch(?: the)?|play(?: the)?) video\b.{0,60}$", re.I)),
+    ("video_label", re.compile(r"^\s*(?:video|watch)?\s*[:|-]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*$", re.I)),
+    ("video_label", re.compile(r"^\s*now playing\b.{0,80}$", re.I)),
+    ("permalink", re.compile(r"^\s*[-•]?\s*permalink\b.{0,200}$", re.I)),
+    ("view_counter", re.compile(r"^\s*(?:views|reads|hits|page views)\s*:?\s*[\d,.]+[kKmM]?\s*$", re.I)),
+    ("view_counter", re.compile(r"^\s*[\d,.]+[kKmM]?\s+(?:views|reads)\s*$", re.I)),
+    ("cookie_notice", re.compile(r"^.{0,80}\b(?:we|this (?:web)?site|our (?:web)?site)\b.{0,40}\buses? cookies\b.{0,300}$", re.I)),
+    ("cookie_notice", re.compile(r"^.{0,200}\b(?:accept (?:all )?cookies|cookie (?:policy|settings|preferences))\b.{0,200}$", re.I)),
 ]
+
+# Headers of lists of other articles or videos: the header and the list items under it go.
+RELATED_LIST_HEADERS: frozenset[str] = frozenset(
+    {
+        "related",
+        "related articles",
+        "related stories",
+        "related content",
+        "related links",
+        "related news",
+        "related videos",
+        "more videos",
+        "other videos",
+        "latest videos",
+        "more stories",
+        "more news",
+        "more from",
+        "more on this story",
+        "read more",
+        "read next",
+        "read also",
+        "also read",
+        "you may also like",
+        "you might also like",
+        "recommended",
+        "recommended for you",
+        "most read",
+        "most popular",
+        "trending",
+        "top stories",
+        "watch more",
+        "see also",
+    }
+)
+# A list item as trafilatura writes it.
+LIST_ITEM = re.compile(r"^\s*[-•*]\s+\S")
+
+# Words that mix Latin letters with Cyrillic or Greek look-alikes: adverts written to slip past
+# filters. English prose never mixes scripts inside a word; this many such words mark the line.
+MIN_MIXED_SCRIPT_WORDS = 2
 
 # Repeated lines shorter than this are not treated as scraping repeats ("Yes." twice is fine).
 MIN_REPEATED_LINE_CHARS = 25

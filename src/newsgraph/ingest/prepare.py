@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 
 from newsgraph.errors import InputError
 from newsgraph.ingest.debris import clean_lines, normalise_text, split_title
 from newsgraph.ingest.language import english_share, looks_english
 from newsgraph.ingest.readers import RawArticle
-from newsgraph.records import Article, Published
+from newsgraph.records import Article, Published, Removed
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _LINK = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I)
@@ -30,6 +31,29 @@ def article_id(external_id: str, identity: str) -> str:
     return digest.hexdigest()[:16]
 
 
+# What a page holds when debris is all it holds: a user should learn which kind of page it was.
+_ONLY_KIND = {
+    "caption": "only a photo caption found",
+    "subscription": "only a paywall or subscription notice found",
+    "newsletter": "only a newsletter sign-up found",
+    "cookie_notice": "only a cookie notice found",
+    "related_list": "only a list of other articles found",
+    "related_link": "only links to other articles found",
+    "video_label": "only a video player's labels found",
+}
+
+
+def nothing_left_reason(removed: list[Removed]) -> str:
+    """Why an article has no story text: the kind of debris it was, when one kind dominates."""
+    counts = Counter(r.reason for r in removed)
+    if counts:
+        kind, count = counts.most_common(1)[0]
+        if kind in _ONLY_KIND and count * 2 > len(removed):
+            return f"no article: {_ONLY_KIND[kind]}"
+    listed = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.most_common(3))
+    return f"no story text left after removing debris ({listed})"
+
+
 def prepare_article(raw: RawArticle, outlet: str | None = None, published: str | None = None) -> Article:
     """Clean the text, take the title, fill in defaults the input lacks; raise on unusable text.
 
@@ -46,7 +70,7 @@ def prepare_article(raw: RawArticle, outlet: str | None = None, published: str |
             clean.paragraphs.pop(0)
     text = clean.text
     if not text.strip():
-        reason = "empty file" if not raw.text.strip() else "no story text left after removing debris"
+        reason = "empty file" if not raw.text.strip() else nothing_left_reason(clean.removed)
         raise InputError(raw.source, reason)
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(
@@ -65,7 +89,7 @@ def prepare_article(raw: RawArticle, outlet: str | None = None, published: str |
     metadata["format"] = raw.format
     record_published = Published()
     if raw.published is not None and raw.published.value:
-        record_published = Published(raw.published.value, "metadata")
+        record_published = Published(raw.published.value, raw.published_source)  # type: ignore[arg-type]
     elif published:
         record_published = Published(published, "given")
     if raw.published is not None and raw.published.note:

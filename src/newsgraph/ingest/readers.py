@@ -15,6 +15,9 @@ from typing import Any
 
 from newsgraph.errors import InputError
 from newsgraph.ingest.decode import decode_bytes
+from newsgraph.ingest.page_dates import itemprop_published, ld_published, meta_published, url_published
+from newsgraph.ingest.page_fields import choose_author, choose_outlet, choose_title, host_of, site_names
+from newsgraph.ingest.page_meta import PageMeta, read_page_meta
 from newsgraph.ingest.published import PublishedDate, parse_published
 from newsgraph.ingest.sources import FEED_SUFFIXES, HTML_SUFFIXES, JSONL_SUFFIXES, WARC_SUFFIXES
 from newsgraph.settings import Settings
@@ -35,6 +38,7 @@ class RawArticle:
     url: str | None = None
     author: str | None = None
     published: PublishedDate | None = None
+    published_source: str = "metadata"
     title_in_text: bool = False
     metadata: dict[str, Any] = field(default_factory=dict)
     identity: str = ""
@@ -120,45 +124,80 @@ def read_html(path: Path, html: str, encoding: str) -> RawArticle:
 
 
 def html_article(source: str, external_id: str, html: str, url: str | None = None) -> RawArticle:
-    """An article from an HTML page, wherever the page came from (a file, a WARC record)."""
+    """An article from an HTML page, wherever the page came from (a file, a WARC record).
+
+    The page is parsed once: its own metadata (see `page_meta`) is read from the tree, then
+    trafilatura extracts the body from a copy of it.
+    """
     import trafilatura
+    from trafilatura.utils import load_html
 
     if "<" not in html:
         raise InputError(source, "has an HTML extension but holds no markup")
     try:
+        tree = load_html(html)
+        if tree is None:
+            raise InputError(source, "HTML could not be parsed: no document tree")
+        page = read_page_meta(tree)
         document = trafilatura.bare_extraction(
-            html,
+            tree,
+            url=url,
             with_metadata=True,
             include_comments=False,
-            include_tables=False,
-            favor_recall=True,
-            date_extraction_params={"extensive_search": False, "original_date": True},
+            date_extraction_params={"extensive_search": True, "original_date": True},
         )
+    except InputError:
+        raise
     except Exception as error:  # trafilatura and lxml raise many kinds on broken markup
         raise InputError(source, f"HTML could not be parsed: {type(error).__name__}: {error}") from error
     if isinstance(document, dict):  # older trafilatura versions return a dict
         raise InputError(source, "unsupported trafilatura version: expected a Document")
     if document is None or not (document.text or "").strip():
         raise InputError(source, "no article text found in the HTML (only markup, scripts or navigation)")
-    published = parse_published(document.date, source) if document.date else None
+    page_url = url or document.url or page.canonical_url or page.first("og:url")
+    host = host_of(page_url)
+    names = site_names(page, host)
+    published, published_source = _page_published(page, document.date, page_url, source)
     metadata: dict[str, Any] = {}
-    for key in ("hostname", "description", "categories", "tags", "language"):
+    for key in ("description", "categories", "tags", "language"):
         value = getattr(document, key, None)
         if value:
             metadata[key] = value
+    if host:
+        metadata["hostname"] = host
     return RawArticle(
         text=document.text or "",
         external_id=external_id,
         source=source,
         format="html",
-        title=document.title or None,
-        outlet=document.sitename or None,
-        url=document.url or url,
-        author=document.author or None,
+        title=choose_title(page, document.title, names),
+        outlet=choose_outlet(page, document.sitename, host),
+        url=page_url,
+        author=choose_author(page, document.author),
         published=published,
+        published_source=published_source,
         metadata=metadata,
         identity=html,
     )
+
+
+def _page_published(
+    page: PageMeta, extracted: str | None, url: str | None, source: str
+) -> tuple[PublishedDate | None, str]:
+    """The first date found, in the order page_dates explains, with the kind of source."""
+    from_text = parse_published(extracted, source) if extracted else None
+    candidates: list[tuple[PublishedDate | None, str]] = [
+        (url_published(url, source), "url"),
+        (meta_published(page, source), "meta"),
+        (ld_published(page.page_ld, source), "json-ld"),
+        (from_text, "page"),
+        (ld_published(page.article_ld, source), "json-ld"),
+        (itemprop_published(page, source), "itemprop"),
+    ]
+    for found, kind in candidates:
+        if found is not None and found.value:
+            return found, kind
+    return from_text, "unknown"
 
 
 def read_jsonl(path: Path, settings: Settings) -> Iterator[RawArticle | InputError]:

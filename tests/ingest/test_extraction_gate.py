@@ -1,0 +1,27 @@
+"""The extraction quality gate: title, date and body figures on real pages stay above their floors.
+
+The pages are ../shared/data/real/extraction (development halves, read in place, never copied);
+the floors and the subset are pinned in bench/extraction_floors.json. Without ../shared the test
+is skipped.
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = ROOT.parent / "shared" / "data" / "real" / "extraction"
+
+
+@pytest.mark.skipif(not PAGES.exists(), reason="../shared/data/real/extraction is not here")
+def test_extraction_figures_stay_above_their_floors() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "extraction.py"), "--gate", "--workers", "2"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "wcxb.title" in result.stdout
