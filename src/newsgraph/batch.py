@@ -12,6 +12,7 @@ from typing import Any
 
 from newsgraph.errors import InputError
 from newsgraph.ingest import expand_inputs, prepare_article, read_source
+from newsgraph.ingest.site_titles import SiteTitlePatterns
 from newsgraph.nlp.pipeline import Analyzer
 from newsgraph.records import Article
 from newsgraph.settings import Settings
@@ -75,10 +76,12 @@ def read_articles(
         items = read_on_cluster(client, inputs.files, settings, outlet, published, on_file)
     else:
         items = _read_here(inputs.files, settings, outlet, published, on_file)
+    site_titles = SiteTitlePatterns()
     for item in items:
         if isinstance(item, InputError):
             report.failed.append(item)
             continue
+        item.title = site_titles.clean(item)
         if "published_note" in item.metadata:
             report.notes.append(f"{item.source}: {item.metadata['published_note']}")
         yield item

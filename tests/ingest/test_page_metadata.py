@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.batch import BatchReport, read_articles
 from newsgraph.errors import InputError
 from newsgraph.ingest import prepare_article, read_source
 from newsgraph.records import Article
@@ -130,24 +131,40 @@ def test_outlet_from_the_sites_title_pattern_when_no_site_name_is_given(tmp_path
     assert article.title == "Ferry fares rise again"
 
 
-def test_a_page_with_only_a_photo_caption_is_refused_with_that_reason(tmp_path: Path) -> None:
-    html = page("<title>Gallery</title>", "<article><p>Photo: Jana Novak/Harbour Daily</p></article>")
-    path = tmp_path / "caption.html"
-    path.write_text(html)
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ("<p>Photo: Jana Novak/Harbour Daily</p>", "no article: only a photo caption found"),
+        (
+            "<p>Subscribe to Harbour Daily Premium to continue reading</p><p>Already a subscriber? Log in</p>",
+            "no article: only a paywall or subscription notice found",
+        ),
+    ],
+)
+def test_a_page_of_debris_alone_is_refused_saying_what_it_held(tmp_path: Path, body: str, reason: str) -> None:
+    path = tmp_path / "shell.html"
+    path.write_text(page("<title>Gallery</title>", f"<article>{body}</article>"))
     [raw] = list(read_source(path, SETTINGS))
+    assert not isinstance(raw, InputError), raw
     with pytest.raises(InputError) as caught:
-        assert not isinstance(raw, InputError)
         prepare_article(raw)
-    assert "only a photo caption found" in caught.value.reason
+    assert caught.value.reason == reason
 
 
-def test_a_paywall_shell_is_refused_with_that_reason(tmp_path: Path) -> None:
-    html = page("<title>Fares</title>", "<article><p>Subscribe to Harbour Daily Premium to continue reading</p>"
-                "<p>Already a subscriber? Log in</p></article>")
-    path = tmp_path / "paywall.html"
-    path.write_text(html)
-    [raw] = list(read_source(path, SETTINGS))
-    with pytest.raises(InputError) as caught:
-        assert not isinstance(raw, InputError)
-        prepare_article(raw)
-    assert "paywall" in caught.value.reason
+def test_a_sites_title_suffix_is_learned_from_its_other_pages(tmp_path: Path) -> None:
+    for name, headline in (("a", "Ferry fares rise on the island"), ("b", "Harbour bridge shut for repairs")):
+        (tmp_path / f"{name}.html").write_text(
+            page(f'<title>{headline} - Island Desk</title><link rel="canonical" href="https://courier.example/{name}">')
+        )
+    (tmp_path / "c.html").write_text(
+        page('<title>Ferries - and the people who need them</title><link rel="canonical" href="https://other.example/c">')
+    )
+    report = BatchReport()
+    titles = [a.title for a in read_articles([str(tmp_path)], SETTINGS, report)]
+    assert not report.failed
+    # The first page of a site cannot know its pattern yet; the second can; another site keeps its dash.
+    assert titles == [
+        "Ferry fares rise on the island - Island Desk",
+        "Harbour bridge shut for repairs",
+        "Ferries - and the people who need them",
+    ]

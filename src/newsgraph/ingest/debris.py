@@ -24,11 +24,19 @@ class CleanText:
         return "\n\n".join(self.paragraphs)
 
 
+# Only characters outside printable ASCII can be control or format characters: look at those alone.
+_NOT_PLAIN_ASCII = re.compile(r"[^\x20-\x7e\n\t]")
+
+
+def _drop_control(match: re.Match[str]) -> str:
+    """Control, format (soft hyphens included), private and unassigned characters go."""
+    return "" if unicodedata.category(match.group())[0] == "C" else match.group()
+
+
 def normalise_text(text: str) -> str:
     """Unicode NFC, one kind of line ending, no control characters, single spaces."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C" or ch == "\u00ad")
-    text = text.replace("\u00ad", "")
+    text = _NOT_PLAIN_ASCII.sub(_drop_control, text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
@@ -43,12 +51,13 @@ def classify_line(line: str) -> str | None:
         return "section_label"
     if len(line) <= rules.MAX_CAPTION_CHARS and any(p.search(line) for p in rules.CAPTION_PATTERNS):
         return "caption"
-    for reason, pattern in rules.LINE_RULES:
-        if pattern.search(line):
-            return reason
+    if len(line) <= rules.MAX_FURNITURE_CHARS:
+        for reason, pattern in rules.LINE_RULES:
+            if pattern.search(line):
+                return reason
     if _CAPS_LABEL_ITEM.match(line):
         return "related_link"
-    if mixed_script_words(line) >= rules.MIN_MIXED_SCRIPT_WORDS:
+    if _LOOKALIKE.search(line) and mixed_script_words(line) >= rules.MIN_MIXED_SCRIPT_WORDS:
         return "homoglyph_advert"
     return None
 

@@ -134,6 +134,10 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("cookie_notice", re.compile(r"^.{0,200}\b(?:accept (?:all )?cookies|cookie (?:policy|settings|preferences))\b.{0,200}$", re.I)),
 ]
 
+# No line of furniture is longer than this (the longest rule above matches about 450 characters):
+# story paragraphs, most of the text, skip the rules.
+MAX_FURNITURE_CHARS = 500
+
 # Headers of lists of other articles or videos: the header and the list items under it go.
 RELATED_LIST_HEADERS: frozenset[str] = frozenset(
     {
