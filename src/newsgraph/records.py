@@ -28,7 +28,9 @@ def plain(value: Any) -> Any:
 
 # Where a publication date came from: the --published flag, a feed's or JSON line's own field
 # ("metadata"), or for HTML pages the kind of markup that held it (see ingest/page_dates.py).
-PublishedSource = Literal["given", "metadata", "url", "meta", "json-ld", "page", "itemprop", "unknown"]
+PublishedSource = Literal[
+    "given", "metadata", "byline", "url", "meta", "visible", "json-ld", "page", "itemprop", "unknown"
+]
 DateStatus = Literal["resolved", "estimated", "unresolved"]
 Granularity = Literal["day", "week", "month", "season", "quarter", "year", "decade", "century", "duration"]
 

@@ -168,3 +168,23 @@ def test_a_sites_title_suffix_is_learned_from_its_other_pages(tmp_path: Path) ->
         "Harbour bridge shut for repairs",
         "Ferries - and the people who need them",
     ]
+
+
+def test_a_written_byline_date_beats_a_list_of_other_videos(tmp_path: Path) -> None:
+    videos = "".join(f"<li><a href='/v/{n}'>Other video</a> 2023-11-0{n}</li>" for n in (1, 2, 3))
+    html = page(
+        "<title>Fares rise</title>",
+        f"<div><aside><ul>{videos}</ul></aside><article><h1>Fares rise</h1>"
+        f"<p class='byline'>Written: 7 November 2023</p>{PARAGRAPHS}</article></div>",
+    )
+    article = ingest_one(tmp_path, html)
+    assert (article.published.value, article.published.source) == ("2023-11-07", "byline")
+
+
+def test_an_update_date_by_the_headline_is_not_the_publication_date(tmp_path: Path) -> None:
+    html = page(
+        "<title>Fares rise</title>",
+        f"<article><h1>Fares rise</h1><p>Updated November 7, 2023 | October 2, 2023</p>{PARAGRAPHS}</article>",
+    )
+    article = ingest_one(tmp_path, html)
+    assert (article.published.value, article.published.source) == ("2023-10-02", "visible")

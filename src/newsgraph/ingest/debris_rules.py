@@ -99,7 +99,9 @@ MAX_CAPTION_CHARS = 400
 # Checked against the development pages of ../shared/data/real/extraction (bench/extraction.py
 # --show removed lists what each rule takes): a rule that removes story text is narrowed.
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE = rf"(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
+# A date as pages print it: "March 3, 2024", "3rd March 2024", "2024-03-03", "03/03/2024".
+WRITTEN_DATE = rf"(?:{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
+_DATE = WRITTEN_DATE
 LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("advertisement", re.compile(r"^\s*(?:advertisement|sponsored(?: content)?|ad)\s*$", re.I)),
     ("trust_note", re.compile(r"^\s*our standards\s*:", re.I)),

@@ -1,9 +1,11 @@
 """The publication date of a page: published, never modified; with where it was found.
 
 Sources are tried in the order of how often they held the true date on the development pages
-(bench/extraction.py): a date in the URL's path, the head's `article:published_time` and its
-kin, the page's JSON-LD `datePublished`, the date trafilatura finds in markup and text, the
-article object's JSON-LD `datePublished`, a single `itemprop=datePublished`. Modified and crawl
+(bench/extraction.py): a date the page labels as published by its headline ("Published: ..."),
+a date in the URL's path, the head's `article:published_time` and its kin, the first date
+printed at the headline (not one labelled as an update), the page's JSON-LD `datePublished`,
+the date trafilatura finds in markup and text, the article object's JSON-LD `datePublished`,
+a single `itemprop=datePublished`. Modified and crawl
 dates are never read, and several `itemprop` dates (a list of other articles) are ignored.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newsgraph.ingest.debris_rules import WRITTEN_DATE
 from newsgraph.ingest.page_meta import PageMeta
 from newsgraph.ingest.published import PublishedDate, parse_published
 
@@ -39,6 +42,39 @@ PUBLISHED_META_KEYS = (
     "date",
 )
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|\b)")
+
+
+_LABELLED_DATE = re.compile(
+    rf"\b(?:published|posted|written|date|first published|created)\b\s*(?:on|at|:)?\s*(?P<date>{WRITTEN_DATE})", re.I
+)
+_ANY_DATE = re.compile(WRITTEN_DATE, re.I)
+_MODIFIED_LABEL = re.compile(r"updat|modif|revis", re.I)
+
+
+def byline_published(page: PageMeta, source: str) -> PublishedDate | None:
+    """A date the page labels as its publication ("Published: ...", "Written: ...") by the headline."""
+    for context in page.headline_context:
+        match = _LABELLED_DATE.search(context)
+        if match:
+            parsed = parse_published(match.group("date"), source)
+            if parsed.value:
+                return parsed
+    return None
+
+
+def visible_published(page: PageMeta, source: str) -> PublishedDate | None:
+    """The first date printed at the headline, unless it is labelled as an update."""
+    for context in page.headline_context[:1]:
+        previous_end = 0
+        for match in _ANY_DATE.finditer(context):
+            label = context[max(previous_end, match.start() - 30) : match.start()]
+            previous_end = match.end()
+            if _MODIFIED_LABEL.search(label):
+                continue
+            parsed = parse_published(match.group(), source)
+            if parsed.value:
+                return parsed
+    return None
 
 
 def meta_published(page: PageMeta, source: str) -> PublishedDate | None:

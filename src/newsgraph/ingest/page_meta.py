@@ -22,6 +22,16 @@ ARTICLE_TYPES = re.compile(r"(?:Article|BlogPosting|Posting|Report|Review|NewsAr
 PAGE_TYPES = re.compile(r"^(?:WebPage|ItemPage|ProfilePage)$")
 _SPACE = re.compile(r"\s+")
 MAX_JSONLD_CHARS = 2_000_000
+MAX_HEADLINE_CONTEXTS = 2
+HEADLINE_SCOPE_LEVELS = 3
+HEADLINE_CONTEXT_BEFORE = 300
+HEADLINE_CONTEXT_CHARS = 3000
+# Text a reader sees by the headline: not the JSON-LD, scripts and styles a block may hold, nor
+# lists, asides, navigation and footers, where other articles are listed with their own dates.
+_VISIBLE_TEXT = (
+    ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+    " or ancestor::aside or ancestor::nav or ancestor::footer or ancestor::li)]"
+)
 
 
 @dataclass
@@ -37,6 +47,9 @@ class PageMeta:
     html_title: str | None = None
     canonical_url: str | None = None
     times_in_article: list[str] = field(default_factory=list)
+    # The text around each of the first headings, from just before the heading on: where a
+    # reader sees the byline and its date.
+    headline_context: list[str] = field(default_factory=list)
 
     def first(self, *keys: str) -> str | None:
         """The first non-empty value of the first meta key present (keys are lower-case)."""
@@ -82,6 +95,8 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
             page.h1.append(text)
             if heading.xpath("ancestor::article or ancestor::main or ancestor::*[@role='main']"):
                 page.h1_in_article.append(text)
+    for heading in list(tree.iter("h1"))[:MAX_HEADLINE_CONTEXTS]:
+        page.headline_context.append(_headline_context(heading))
     for element in tree.xpath("//article//time[@datetime] | //main//time[@datetime]")[:5]:
         page.times_in_article.append(element.get("datetime", "").strip())
     for script in tree.xpath("//script[@type='application/ld+json']"):
@@ -102,6 +117,20 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
             elif any(k in ("Organization", "NewsMediaOrganization", "WebSite") for k in names):
                 page.organisations_ld.append(item)
     return page
+
+
+def _headline_context(heading: lxml_html.HtmlElement) -> str:
+    """The text of the heading's block (three levels up), from shortly before the heading."""
+    scope = heading
+    for _ in range(HEADLINE_SCOPE_LEVELS):
+        parent = scope.getparent()
+        if parent is None:
+            break
+        scope = parent
+    text = clean_space(" ".join(scope.xpath(_VISIBLE_TEXT)))
+    at = text.find(clean_space(heading.text_content()))
+    start = max(0, at - HEADLINE_CONTEXT_BEFORE) if at >= 0 else 0
+    return text[start : start + HEADLINE_CONTEXT_CHARS]
 
 
 def _ld_items(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:

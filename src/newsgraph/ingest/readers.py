@@ -14,8 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import InputError
+from newsgraph.ingest.body_choice import choose_body
 from newsgraph.ingest.decode import decode_bytes
-from newsgraph.ingest.page_dates import itemprop_published, ld_published, meta_published, url_published
+from newsgraph.ingest.page_dates import (
+    byline_published,
+    itemprop_published,
+    ld_published,
+    meta_published,
+    url_published,
+    visible_published,
+)
 from newsgraph.ingest.page_fields import choose_author, choose_outlet, choose_title, host_of, site_names
 from newsgraph.ingest.page_meta import PageMeta, read_page_meta
 from newsgraph.ingest.published import PublishedDate, parse_published
@@ -146,12 +154,15 @@ def html_article(source: str, external_id: str, html: str, url: str | None = Non
             include_comments=False,
             date_extraction_params={"extensive_search": True, "original_date": True},
         )
+        fuller = trafilatura.bare_extraction(tree, url=url, include_comments=False, favor_recall=True)
     except InputError:
         raise
     except Exception as error:  # trafilatura and lxml raise many kinds on broken markup
         raise InputError(source, f"HTML could not be parsed: {type(error).__name__}: {error}") from error
     if isinstance(document, dict):  # older trafilatura versions return a dict
         raise InputError(source, "unsupported trafilatura version: expected a Document")
+    if document is not None and fuller is not None and not isinstance(fuller, dict):
+        document.text = choose_body(document.text or "", fuller.text or "")
     if document is None or not (document.text or "").strip():
         raise InputError(source, "no article text found in the HTML (only markup, scripts or navigation)")
     page_url = url or document.url or page.canonical_url or page.first("og:url")
@@ -187,8 +198,10 @@ def _page_published(
     """The first date found, in the order page_dates explains, with the kind of source."""
     from_text = parse_published(extracted, source) if extracted else None
     candidates: list[tuple[PublishedDate | None, str]] = [
+        (byline_published(page, source), "byline"),
         (url_published(url, source), "url"),
         (meta_published(page, source), "meta"),
+        (visible_published(page, source), "visible"),
         (ld_published(page.page_ld, source), "json-ld"),
         (from_text, "page"),
         (ld_published(page.article_ld, source), "json-ld"),
