@@ -8,6 +8,7 @@ import pytest
 from newsgraph.batch import BatchReport, read_articles
 from newsgraph.errors import InputError
 from newsgraph.ingest import prepare_article, read_source
+from newsgraph.ingest.page_fields import tidy_title
 from newsgraph.records import Article
 from newsgraph.settings import Settings
 
@@ -188,3 +189,27 @@ def test_an_update_date_by_the_headline_is_not_the_publication_date(tmp_path: Pa
     )
     article = ingest_one(tmp_path, html)
     assert (article.published.value, article.published.source) == ("2023-10-02", "visible")
+
+
+def test_a_blogs_banner_h1_is_not_the_posts_headline(tmp_path: Path) -> None:
+    html = page("<title>Tuning the harbour crane scheduler, part two</title>",
+                f"<header><h1>Marta's Notebook</h1></header><article>{PARAGRAPHS}</article>")
+    assert ingest_one(tmp_path, html).title == "Tuning the harbour crane scheduler, part two"
+
+
+def test_the_one_h1_about_the_same_thing_as_the_meta_title_is_the_headline(tmp_path: Path) -> None:
+    html = page("<title>Ferry fares: a guide for island commuters | Harbour Daily</title>",
+                f"<h1>What the new ferry fares mean for island commuters</h1><article>{PARAGRAPHS}</article>")
+    assert ingest_one(tmp_path, html).title == "What the new ferry fares mean for island commuters"
+
+
+@pytest.mark.parametrize(
+    ("raw", "tidy"),
+    [
+        ("## Ferry fares rise", "Ferry fares rise"),
+        ("**Ferry fares rise**", "Ferry fares rise"),
+        ("C# for ferries", "C# for ferries"),
+    ],
+)
+def test_markdown_marks_around_a_title_go(raw: str, tidy: str) -> None:
+    assert tidy_title(raw) == tidy

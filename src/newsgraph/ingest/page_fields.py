@@ -23,6 +23,7 @@ _HOST_NOISE = {"www", "com", "org", "net", "co", "uk", "news", "edu", "gov", "ht
 MIN_HEADLINE_CHARS = 8
 MIN_HEADLINE_WORDS = 3
 MAX_BAR_SEGMENT_WORDS = 5
+MIN_SHARED_WORDS = 2
 
 
 def letters(text: str) -> str:
@@ -121,6 +122,19 @@ def _agrees(heading: str, title: str) -> bool:
     return bool(a) and bool(b) and (a == b or (len(a) >= 12 and b.startswith(a)) or (len(b) >= 12 and a.startswith(b)))
 
 
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+_COMMON = frozenset({"what", "with", "your", "this", "that", "from", "about", "have", "they", "will", "more", "their"})
+
+
+def _shared_words(one: str, other: str) -> int:
+    """Content words two titles share, singular and plural alike."""
+
+    def keys(text: str) -> set[str]:
+        return {w.casefold().rstrip("s") for w in _CONTENT_WORD.findall(text)} - _COMMON
+
+    return len(keys(one) & keys(other))
+
+
 def _plausible_heading(text: str, names: list[str]) -> bool:
     if len(text) < MIN_HEADLINE_CHARS or len(text) > 300:
         return False
@@ -138,7 +152,25 @@ def title_site_segments(titles: list[str]) -> list[str]:
     return [s for s in segments if letters(s)]
 
 
+_HEADING_MARK = re.compile(r"^#{1,6}\s+")
+_EMPHASIS = re.compile(r"^\*{1,2}(?P<inner>[^*]+)\*{1,2}$")
+
+
+def tidy_title(title: str | None) -> str | None:
+    """No Markdown heading marks before a title, no emphasis marks around the whole of it."""
+    if not title:
+        return title
+    title = _HEADING_MARK.sub("", title).strip()
+    emphasised = _EMPHASIS.match(title)
+    return emphasised.group("inner").strip() if emphasised else title
+
+
 def choose_title(page: PageMeta, extracted: str | None, names: list[str]) -> str | None:
+    """The headline (tidied): see `_choose_title`."""
+    return tidy_title(_choose_title(page, extracted, names))
+
+
+def _choose_title(page: PageMeta, extracted: str | None, names: list[str]) -> str | None:
     """The headline: an h1 that a machine-readable title confirms, else the page's only h1,
     else the best machine-readable title with the site's name cut off."""
     machine: list[str] = []
@@ -146,7 +178,8 @@ def choose_title(page: PageMeta, extracted: str | None, names: list[str]) -> str
         headline = ld_text(item.get("headline")) or ld_text(item.get("name"))
         if headline:
             machine.append(headline)
-    for value in (page.first("og:title"), page.first("twitter:title"), page.html_title, extracted):
+    # trafilatura's title may be the h1 itself, so it confirms nothing; it comes last, as a fallback.
+    for value in (page.first("og:title"), page.first("twitter:title"), page.html_title):
         if value:
             machine.append(clean_value(value))
     banner = {letters(s) for s in title_site_segments(machine)}
@@ -158,14 +191,16 @@ def choose_title(page: PageMeta, extracted: str | None, names: list[str]) -> str
         for title in stripped:
             if _agrees(heading, title):
                 return title if _fold(title) == _fold(heading) else heading
-    if len(page.h1) == 1 and headings and HEADING_FIRST:
+    # The page's one h1, where no machine title confirms it, if it is about what they say: a
+    # blog's banner ("Our Blog") shares no words with the post's title.
+    if len(page.h1) == 1 and headings and (not stripped or _shared_words(headings[0], stripped[0]) >= MIN_SHARED_WORDS):
         return headings[0]
     if stripped:
         return stripped[0]
-    return headings[0] if headings else None
+    if headings:
+        return headings[0]
+    return strip_site(clean_value(extracted), names) if extracted else None
 
-
-HEADING_FIRST = True
 
 
 def choose_outlet(page: PageMeta, extracted: str | None, host: str | None) -> str | None:
