@@ -113,12 +113,12 @@ def _cut_one(title: str, names: list[str]) -> str:
     return title
 
 
-def _fold(text: str) -> str:
+def fold_title(text: str) -> str:
     return letters(text.replace("’", "'"))
 
 
 def _agrees(heading: str, title: str) -> bool:
-    a, b = _fold(heading), _fold(title)
+    a, b = fold_title(heading), fold_title(title)
     return bool(a) and bool(b) and (a == b or (len(a) >= 12 and b.startswith(a)) or (len(b) >= 12 and a.startswith(b)))
 
 
@@ -126,7 +126,7 @@ _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 _COMMON = frozenset({"what", "with", "your", "this", "that", "from", "about", "have", "they", "will", "more", "their"})
 
 
-def _shared_words(one: str, other: str) -> int:
+def shared_words(one: str, other: str) -> int:
     """Content words two titles share, singular and plural alike."""
 
     def keys(text: str) -> set[str]:
@@ -190,10 +190,10 @@ def _choose_title(page: PageMeta, extracted: str | None, names: list[str]) -> st
     for heading in headings:
         for title in stripped:
             if _agrees(heading, title):
-                return title if _fold(title) == _fold(heading) else heading
+                return title if fold_title(title) == fold_title(heading) else heading
     # The page's one h1, where no machine title confirms it, if it is about what they say: a
     # blog's banner ("Our Blog") shares no words with the post's title.
-    if len(page.h1) == 1 and headings and (not stripped or _shared_words(headings[0], stripped[0]) >= MIN_SHARED_WORDS):
+    if len(page.h1) == 1 and headings and (not stripped or shared_words(headings[0], stripped[0]) >= MIN_SHARED_WORDS):
         return headings[0]
     if stripped:
         return stripped[0]
