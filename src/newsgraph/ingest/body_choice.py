@@ -13,14 +13,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsgraph.ingest.debris import clean_lines
-
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?:\"”’)]$")
 MIN_GROWTH = 1.1  # the fuller text has at least this many times the words
 MIN_KEPT = 0.95  # and holds this share of the balanced text's words
 MIN_PROSE_SHARE = 0.1  # and this share of what it adds is in sentence paragraphs
 PROSE_PARAGRAPH_WORDS = 15
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def _words(text: str) -> Counter[str]:
@@ -43,7 +45,7 @@ def choose_body(balanced: str, fuller: str) -> str:
         return balanced
     if not balanced.strip():
         return fuller
-    clean_balanced, clean_fuller = clean_lines(balanced).paragraphs, clean_lines(fuller).paragraphs
+    clean_balanced, clean_fuller = _lines(balanced), _lines(fuller)
     words_balanced, words_fuller = _words("\n".join(clean_balanced)), _words("\n".join(clean_fuller))
     size_balanced = sum(words_balanced.values())
     if not size_balanced:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -154,7 +154,7 @@ def html_article(source: str, external_id: str, html: str, url: str | None = Non
             include_comments=False,
             date_extraction_params={"extensive_search": True, "original_date": True},
         )
-        fuller = trafilatura.bare_extraction(tree, url=url, include_comments=False, favor_recall=True)
+        fuller = trafilatura.bare_extraction(tree, url=url, include_comments=False, favor_recall=True, fast=True)
     except InputError:
         raise
     except Exception as error:  # trafilatura and lxml raise many kinds on broken markup
@@ -195,19 +195,21 @@ def html_article(source: str, external_id: str, html: str, url: str | None = Non
 def _page_published(
     page: PageMeta, extracted: str | None, url: str | None, source: str
 ) -> tuple[PublishedDate | None, str]:
-    """The first date found, in the order page_dates explains, with the kind of source."""
+    """The first date found, in the order page_dates explains, with the kind of source; each
+    source is read only when those before it found nothing (parsing a written date is slow)."""
     from_text = parse_published(extracted, source) if extracted else None
-    candidates: list[tuple[PublishedDate | None, str]] = [
-        (byline_published(page, source), "byline"),
-        (url_published(url, source), "url"),
-        (meta_published(page, source), "meta"),
-        (visible_published(page, source), "visible"),
-        (ld_published(page.page_ld, source), "json-ld"),
-        (from_text, "page"),
-        (ld_published(page.article_ld, source), "json-ld"),
-        (itemprop_published(page, source), "itemprop"),
+    candidates: list[tuple[Callable[[], PublishedDate | None], str]] = [
+        (lambda: byline_published(page, source), "byline"),
+        (lambda: url_published(url, source), "url"),
+        (lambda: meta_published(page, source), "meta"),
+        (lambda: visible_published(page, source), "visible"),
+        (lambda: ld_published(page.page_ld, source), "json-ld"),
+        (lambda: from_text, "page"),
+        (lambda: ld_published(page.article_ld, source), "json-ld"),
+        (lambda: itemprop_published(page, source), "itemprop"),
     ]
-    for found, kind in candidates:
+    for find, kind in candidates:
+        found = find()
         if found is not None and found.value:
             return found, kind
     return from_text, "unknown"
