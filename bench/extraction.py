@@ -48,6 +48,7 @@ class Extracted:
     body: str
     refused: str | None = None
     removed: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
 
 
 def load_pages(which: str) -> list[Page]:
@@ -101,17 +102,21 @@ def extract_both(page: Page) -> tuple[Extracted, Extracted]:
     from newsgraph.ingest.readers import html_article
 
     html, _ = decode_bytes(gzip.decompress(page.path.read_bytes()), str(page.path))
+    started = time.perf_counter()
     try:
         article = prepare_article(html_article(str(page.path), page.path.name, html))
         ours = Extracted(article.title, article.published.value, article.text,
                          removed=[(r.reason, r.text) for r in article.removed])
     except InputError as error:
         ours = Extracted(None, None, "", refused=error.reason)
+    ours.seconds = time.perf_counter() - started
+    started = time.perf_counter()
     bare = trafilatura.bare_extraction(html, with_metadata=True)
     if bare is None:
         theirs = Extracted(None, None, "")
     else:
         theirs = Extracted(bare.title, (bare.date or "")[:10] or None, bare.text or "")
+    theirs.seconds = time.perf_counter() - started
     return ours, theirs
 
 
@@ -199,6 +204,10 @@ def main() -> None:
         show(rows, args.show)
     result = figures(rows)
     print(f"{len(pages)} pages (every {every}), {seconds:.0f} s with {args.workers} workers")
+    ours_ms = 1000 * sum(r[1].seconds for r in rows) / len(rows)
+    theirs_ms = 1000 * sum(r[2].seconds for r in rows) / len(rows)
+    print(f"per page: newsgraph {ours_ms:.0f} ms (reading and cleaning), trafilatura {theirs_ms:.0f} ms, "
+          f"ratio {ours_ms / theirs_ms:.2f}")
     print(f"{'figure':<28}{'newsgraph':>11}{'trafilatura':>13}")
     for key in sorted(k for k in result if ".newsgraph." in k):
         name = key.replace(".newsgraph", "")
