@@ -105,8 +105,20 @@ class Speaker:
 
 
 @dataclass
+class TextSpan:
+    """Words of the text by their offsets: `text` is `Article.text[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
 class Claim:
-    """Something the article attributes to a source, with the evidence's offsets."""
+    """Something the article attributes to a source, with the evidence's offsets: the content
+    (`start`, `end`), the attribution words (`cue_span`; `cue` is their text) and the mention
+    that names who says it (`source`, a pronoun included). `confidence` says how sure the
+    speaker is: a name next to the cue is surer than a pronoun resolved to an earlier name."""
 
     kind: Literal["direct_quote", "indirect", "according_to", "report"]
     text: str
@@ -117,10 +129,14 @@ class Claim:
     issues: list[str]
     sentence: Sentence
     cue: str | None = None
+    cue_span: TextSpan | None = None
+    source: TextSpan | None = None
+    confidence: float | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Claim:
         speaker = data.get("speaker")
+        cue_span, source = data.get("cue_span"), data.get("source")
         return cls(
             kind=data["kind"],
             text=data["text"],
@@ -131,6 +147,9 @@ class Claim:
             issues=list(data.get("issues", [])),
             sentence=Sentence(**data["sentence"]),
             cue=data.get("cue"),
+            cue_span=TextSpan(**cue_span) if cue_span else None,
+            source=TextSpan(**source) if source else None,
+            confidence=data.get("confidence"),
         )
 
 

@@ -90,3 +90,42 @@ def test_demo_articles_have_attributed_claims_and_no_false_alarms(analyzer: Anal
     assert any(c.channel == "Coastline Daily" for c in ccama)
     anonymous = [c for a in articles for c in a.claims if c.speaker and c.speaker.anonymous]
     assert len(anonymous) >= 6
+
+
+EVIDENCE_TEXT = (
+    "Ferry fares will rise in March.\n\n"
+    '"There is no other way to pay for the repairs," said Mara Voss, the harbour master. '
+    '"We waited too long," she said.\n\n'
+    "According to the island council, the wall is 80 years old. Critics of the plan say it hits commuters hardest."
+)
+
+
+@pytest.fixture(scope="module")
+def evidence_claims(analyzer: Analyzer) -> Article:
+    published = Published("2025-03-05", "given")
+    article = Article(id="e" * 16, external_id="evidence", text=EVIDENCE_TEXT, published=published)
+    return analyzer.analyze_one(article)
+
+
+def test_cue_and_source_offsets_round_trip(evidence_claims: Article) -> None:
+    text = evidence_claims.text
+    assert evidence_claims.claims
+    for claim in evidence_claims.claims:
+        for span in (claim.cue_span, claim.source):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+    named = next(c for c in evidence_claims.claims if c.text.startswith("There is no other way"))
+    assert named.source is not None and named.source.text.startswith("Mara Voss")
+    assert named.cue_span is not None and named.cue_span.text == "said"
+    according = next(c for c in evidence_claims.claims if c.kind == "according_to")
+    assert according.cue_span is not None and according.cue_span.text == "According to"
+    assert according.source is not None and according.source.text == "the island council"
+
+
+def test_a_resolved_pronoun_is_less_sure_than_a_name_by_the_cue(evidence_claims: Article) -> None:
+    named = next(c for c in evidence_claims.claims if c.text.startswith("There is no other way"))
+    pronoun = next(c for c in evidence_claims.claims if c.text.startswith("We waited"))
+    assert pronoun.speaker is not None and pronoun.speaker.name == "Mara Voss"
+    assert pronoun.source is not None and pronoun.source.text == "she"
+    assert named.confidence is not None and pronoun.confidence is not None
+    assert pronoun.confidence < named.confidence

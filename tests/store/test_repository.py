@@ -5,7 +5,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
-from newsgraph.records import Article, DateMention, EntityMention, Published, Removed, Sentence
+from newsgraph.records import Article, DateMention, EntityMention, Published, Removed, Sentence, plain
 from newsgraph.store import ArticleStore, SaveOutcome, open_database
 from newsgraph.store.models import Base
 
@@ -87,3 +87,12 @@ def test_exported_records_read_back_into_the_model(db_url: str, cli: Any) -> Non
     for line in cli("export", "--db", db_url).stdout.splitlines():
         data = json.loads(line)
         assert Record.from_dict(data).to_dict() == data
+
+
+def test_claim_evidence_is_stored_and_read_back(db_url: str, analyzer: Any) -> None:
+    text = 'Ferry fares will rise. "We waited too long to fix the wall," said Mara Voss, the harbour master.'
+    article = analyzer.analyze_one(sample(text=text))
+    assert any(c.source is not None and c.cue_span is not None and c.confidence for c in article.claims)
+    store = ArticleStore(open_database(db_url))
+    store.save(article)
+    assert plain(store.get(article.id).claims) == plain(article.claims)

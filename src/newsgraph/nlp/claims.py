@@ -16,9 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import attribution_rules as rules
+from newsgraph.nlp.claim_evidence import CARRIED_CONFIDENCE, confidence, cue_span, source_span
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.entities import entity_maps
-from newsgraph.records import Claim, Sentence, Speaker
+from newsgraph.records import Claim, Sentence, Speaker, TextSpan
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
@@ -100,15 +101,20 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         nearest = min(cues, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))) if cues else None
         if nearest is None and len(text.split()) < 8 and not re.search(r"[.!?]", text):
             continue  # a quoted name or phrase ("Days of Repentance"), not a statement
+        evidence: tuple[TextSpan | None, float | None] | None = None
         if nearest is not None:
-            speaker, channel, issues = _attribution(nearest, context)
+            speaker, channel, issues, subject = _attribution(nearest, context)
         elif earlier and earlier[-1].speaker is not None and earlier[-1].kind == "direct_quote":
-            previous = earlier[-1]
-            speaker, channel, issues = previous.speaker, previous.channel, []
+            previous = earlier[-1]  # the next quote of a quote-said-quote chain
+            speaker, channel, issues, subject = previous.speaker, previous.channel, [], None
+            evidence = (previous.source, CARRIED_CONFIDENCE)
         else:
-            speaker, channel, issues = None, None, []
+            speaker, channel, issues, subject = None, None, [], None
         end_char = stripped_start + len(text)
-        found.append(_claim("direct_quote", doc, stripped_start, end_char, speaker, channel, issues, sent, nearest))
+        claim = _claim("direct_quote", doc, stripped_start, end_char, speaker, channel, issues, sent, nearest, subject)
+        if evidence is not None:
+            claim.source, claim.confidence = evidence
+        found.append(claim)
     # According to X / According to , ...
     for match in EMPTY_ACCORDING.finditer(sent.text):
         rest = _clause_after(sent, sent.start_char + match.end())
@@ -125,7 +131,7 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
                 sent, token.left_edge.i if token.left_edge.i < token.i else token.i, source.right_edge.i
             )
             if not any(s <= start < e for s, e in inside):
-                found.append(_claim("according_to", doc, start, end, speaker, None, issues, sent, token))
+                found.append(_claim("according_to", doc, start, end, speaker, None, issues, sent, token, source))
     # Reported speech and reports.
     for verb in cues:
         complement = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
@@ -149,10 +155,10 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             continue
         if any(s < end and start < e for s, e in inside) or end - start < 10 or start <= verb.idx < end:
             continue
-        speaker, channel, issues = _attribution(verb, context)
+        speaker, channel, issues, subject = _attribution(verb, context)
         if kind == "report" and speaker is not None and speaker.name:
             context.last_outlet = speaker.name
-        found.append(_claim(kind, doc, start, end, speaker, channel, issues, sent, verb))
+        found.append(_claim(kind, doc, start, end, speaker, channel, issues, sent, verb, subject))
     return found
 
 
@@ -169,8 +175,8 @@ def _subject_of(verb: Token, context: _Context) -> Token | None:
     return None
 
 
-def _attribution(verb: Token, context: _Context) -> tuple[Speaker | None, str | None, list[str]]:
-    """Speaker, channel and issues for a speech verb."""
+def _attribution(verb: Token, context: _Context) -> tuple[Speaker | None, str | None, list[str], Token | None]:
+    """Speaker, channel, issues and the subject that names the speaker, for a speech verb."""
     subject = _subject_of(verb, context)
     issues: list[str] = []
     speaker = _speaker_from(subject, context, verb.sent) if subject is not None else None
@@ -188,7 +194,7 @@ def _attribution(verb: Token, context: _Context) -> tuple[Speaker | None, str | 
         elif target.i in context.ent_at and context.ent_at[target.i].label_ == "ORG":
             channel = context.ent_at[target.i].text
             context.last_outlet = channel
-    return speaker, channel, issues
+    return speaker, channel, issues, subject
 
 
 def _is_truncated(token: Token) -> bool:
@@ -334,6 +340,7 @@ def _claim(
     issues: list[str],
     sent: Span,
     cue: Token | None,
+    source: Token | None = None,
 ) -> Claim:
     return Claim(
         kind=kind,  # type: ignore[arg-type]
@@ -345,4 +352,7 @@ def _claim(
         issues=sorted(set(issues)),
         sentence=Sentence(sent.start_char, sent.end_char),
         cue=cue.text if cue is not None else None,
+        cue_span=cue_span(cue),
+        source=source_span(source) if speaker is not None else None,
+        confidence=confidence(source, speaker),
     )

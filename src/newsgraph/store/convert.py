@@ -16,6 +16,7 @@ from newsgraph.records import (
     Removed,
     Sentence,
     Speaker,
+    TextSpan,
     Trigger,
 )
 from newsgraph.store.models import (
@@ -155,6 +156,13 @@ def _claim_row(position: int, claim: Claim) -> ClaimRow:
         speaker_description=speaker.description if speaker else None,
         channel=claim.channel,
         issues=list(claim.issues),
+        cue_start=claim.cue_span.start if claim.cue_span else None,
+        cue_end=claim.cue_span.end if claim.cue_span else None,
+        cue_text=claim.cue_span.text[:64] if claim.cue_span else None,
+        source_start=claim.source.start if claim.source else None,
+        source_end=claim.source.end if claim.source else None,
+        source_text=claim.source.text if claim.source else None,
+        confidence=claim.confidence,
     )
 
 
@@ -179,7 +187,14 @@ def _claim_record(row: ClaimRow) -> Claim:
         issues=list(row.issues or []),
         sentence=Sentence(row.sentence_start, row.sentence_end),
         cue=row.cue,
+        cue_span=_span(row.cue_start, row.cue_end, row.cue_text),
+        source=_span(row.source_start, row.source_end, row.source_text),
+        confidence=row.confidence,
     )
+
+
+def _span(start: int | None, end: int | None, text: str | None) -> TextSpan | None:
+    return TextSpan(start, end, text or "") if start is not None and end is not None else None
 
 
 def _event_row(position: int, event: Event) -> EventRow:

@@ -265,6 +265,14 @@ class ClaimRow(Base):
     speaker_description: Mapped[str | None] = mapped_column(Text)
     channel: Mapped[str | None] = mapped_column(Text)
     issues: Mapped[list[str]] = mapped_column(JSON)
+    # The evidence of the attribution (migration 0011): cue and source mention offsets, confidence.
+    cue_start: Mapped[int | None] = mapped_column(Integer)
+    cue_end: Mapped[int | None] = mapped_column(Integer)
+    cue_text: Mapped[str | None] = mapped_column(String(64))
+    source_start: Mapped[int | None] = mapped_column(Integer)
+    source_end: Mapped[int | None] = mapped_column(Integer)
+    source_text: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[float | None] = mapped_column(Float)
 
 
 class EventRow(Base):
