@@ -42,8 +42,11 @@ def test_direct_quote_with_role_and_organisation(seed_claims: dict[str, list[Cla
 def test_indirect_claims_and_pronoun_speakers(seed_claims: dict[str, list[Claim]]) -> None:
     claims = seed_claims["003"]
     assert len([c for c in by_speaker(claims, "Behnam Ben Taleblu") if c.kind == "indirect"]) >= 2
-    [carl] = by_speaker(claims, "Nicholas Carl")
+    [carl] = [c for c in by_speaker(claims, "Nicholas Carl") if c.cue == "pointed"]
     assert carl.speaker and carl.speaker.organisation == "American Enterprise Institute"
+    # "Experts like Carl suggest that ..." is a claim too, by the experts the phrase describes.
+    [experts] = [c for c in by_speaker(claims, "Nicholas Carl") if c.cue == "suggest"]
+    assert experts.speaker and experts.speaker.description == "Experts like Carl"
     stricker = by_speaker(claims, "Andrea Stricker")
     assert len(stricker) == 3  # told, added, and "She stated"
     assert any(c.speaker and c.speaker.description == "She" for c in stricker)

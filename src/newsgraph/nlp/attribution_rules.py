@@ -88,6 +88,44 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "asked",
     }
 )
+# Lemmas of verbs that attribute a statement, a belief, a finding or a stance to someone
+# (PolNeAR's cues: saying, writing, believing, knowing, showing, endorsing, denying...). A verb
+# is a cue when its lemma is here and it governs what is attributed (a clause, or an object for
+# the stance verbs below).
+CUE_LEMMAS: frozenset[str] = frozenset(
+    {
+        "say", "tell", "add", "ask", "write", "report", "note", "announce", "argue", "claim",
+        "suggest", "show", "find", "indicate", "reveal", "disclose", "explain", "acknowledge",
+        "admit", "insist", "warn", "predict", "declare", "state", "assert", "contend", "maintain",
+        "confirm", "deny", "allege", "stress", "emphasize", "emphasise", "recall", "respond",
+        "reply", "answer", "mention", "point", "observe", "remark", "comment", "tweet", "post",
+        "testify", "conclude", "estimate", "calculate", "believe", "think", "know", "feel",
+        "expect", "hope", "fear", "worry", "wonder", "doubt", "suspect", "understand", "learn",
+        "realize", "recognize", "assume", "guess", "imagine", "agree", "disagree", "promise",
+        "pledge", "vow", "threaten", "urge", "demand", "propose", "recommend", "decide",
+        "complain", "boast", "joke", "concede", "caution", "assure", "remind", "imply", "signal",
+        "hint", "describe", "echo", "repeat", "cite", "charge", "accuse", "blame", "question",
+        "speculate", "counter", "retort", "rule", "determine",
+    }
+)
+# Stance verbs: what they attribute is their object ("endorsed Clinton", "called for calm").
+STANCE_LEMMAS: frozenset[str] = frozenset(
+    {
+        "support", "endorse", "back", "oppose", "criticize", "criticise", "praise", "condemn",
+        "denounce", "defend", "reject", "dismiss", "call", "urge", "seek", "want", "favor",
+        "favour", "welcome", "applaud", "slam", "blast", "attack", "accuse", "blame", "thank",
+    }
+)
+# Prepositions whose object is what a stance verb attributes ("called for", "accused of").
+STANCE_PREPOSITIONS: frozenset[str] = frozenset({"for", "of", "on"})
+REPORT_LEMMAS: frozenset[str] = frozenset({"report", "reveal", "disclose", "write"})
+# Irregular forms of the verbs above (the pipeline runs without spaCy's lemmatizer, for speed).
+IRREGULAR_FORMS: dict[str, str] = {
+    "said": "say", "told": "tell", "wrote": "write", "written": "write", "thought": "think",
+    "knew": "know", "known": "know", "felt": "feel", "found": "find", "understood": "understand",
+    "sought": "seek", "spoke": "speak", "spoken": "speak", "foresaw": "foresee", "held": "hold",
+    "taught": "teach", "meant": "mean", "shown": "show", "learnt": "learn", "ruled": "rule",
+}
 REPORT_VERBS: frozenset[str] = frozenset(
     {"reported", "reports", "reporting", "revealed", "reveals", "disclosed", "wrote", "writes"}
 )

@@ -92,6 +92,8 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         return any(s <= token.idx < e for s, e in quoted)
 
     cues = [t for t in sent if t.lower_ in rules.SPEECH_VERBS and t.pos_ in ("VERB", "AUX") and not in_quote(t)]
+    # Reported speech, beliefs, findings and stances: any attribution verb by its lemma.
+    attributions = [t for t in sent if _is_cue(t) and not in_quote(t)]
     # Direct quotes that start in this sentence.
     for start, end in inside:
         if not (sent.start_char <= start < sent.end_char):
@@ -133,10 +135,12 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             if not any(s <= start < e for s, e in inside):
                 found.append(_claim("according_to", doc, start, end, speaker, None, issues, sent, token, source))
     # Reported speech and reports.
-    for verb in cues:
-        complement = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+    for verb in attributions:
+        complement = [c for c in verb.children if _is_complement(c)]
         subject = _subject_of(verb, context)
-        kind = "report" if verb.lower_ in rules.REPORT_VERBS else "indirect"
+        lemma = _lemma(verb)
+        kind = "report" if verb.lower_ in rules.REPORT_VERBS or lemma in rules.REPORT_LEMMAS else "indirect"
+        stance = None if complement else _stance_object(verb)
         if subject is None and verb.i == sent.start and verb.lower_ in rules.SPEECH_VERBS:
             start, end = _span_of(complement[0]) if complement else (verb.idx, sent.end_char)
             found.append(_claim(kind, doc, start, end, None, None, ["missing_reporter"], sent, verb))
@@ -145,21 +149,113 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             continue  # "who asked not to be named" is not a claim
         if complement:
             start, end = _span_of(complement[0])
+            rest = doc[complement[0].right_edge.i + 1 : sent.end]
+            if complement[0].i > verb.i and not any(t in attributions for t in rest):
+                # "X said (that) A and B": what is said runs to the sentence's end.
+                end = max(end, _strip_comma(doc, sent.end_char - (1 if sent.text.rstrip().endswith(".") else 0)))
+        elif stance is not None:  # "endorsed Clinton", "called for calm"
+            start, end = _span_of(stance)
         elif (
             verb.dep_ in ("parataxis", "ccomp", "advcl")
             and verb.head.i < verb.i
             and not any(c.dep_ in ("mark", "dobj") for c in verb.children)
-        ):  # "..., Reuters reported."
+        ):  # "..., Reuters reported." / "Too often, he said, the debate ..."
             start, end = sent.start_char, _strip_comma(doc, verb.left_edge.idx)
+            after = doc[verb.right_edge.i + 1 : sent.end]
+            if len([t for t in after if not t.is_punct]) >= MIN_WORDS_AFTER_PARENTHETICAL:
+                end = _strip_comma(doc, sent.end_char - (1 if sent.text.endswith(".") else 0))
         else:
             continue
-        if any(s < end and start < e for s, e in inside) or end - start < 10 or start <= verb.idx < end:
+        shortest = MIN_STANCE_CHARS if stance is not None else MIN_CONTENT_CHARS
+        # A quotation wholly inside the content is a partial quote (a mixed quote): the claim is
+        # the whole reported statement. One that straddles its edge belongs to another claim.
+        straddles = any(s < end and start < e and not (start <= s and e <= end) for s, e in inside)
+        inner_cue = start <= verb.idx < end and verb.dep_ != "parataxis"
+        if straddles or end - start < shortest or inner_cue:
             continue
         speaker, channel, issues, subject = _attribution(verb, context)
         if kind == "report" and speaker is not None and speaker.name:
             context.last_outlet = speaker.name
         found.append(_claim(kind, doc, start, end, speaker, channel, issues, sent, verb, subject))
-    return found
+    return _without_partial_quotes(found)
+
+
+def _without_partial_quotes(found: list[Claim]) -> list[Claim]:
+    """A quotation inside a reported statement ("said he would not 'act like a puppy'") is part
+    of that claim, not a claim of its own."""
+    reported = [c for c in found if c.kind in ("indirect", "report")]
+    return [
+        c
+        for c in found
+        if c.kind != "direct_quote" or not any(r.start <= c.start and c.end <= r.end for r in reported)
+    ]
+
+
+MIN_CONTENT_CHARS = 10
+MIN_STANCE_CHARS = 3
+MIN_WORDS_AFTER_PARENTHETICAL = 3
+
+
+def verb_lemmas(word: str) -> set[str]:
+    """The base forms an inflected verb may have ("cited" -> cite, "urges" -> urge, "backing" ->
+    back): enough to look a verb up in the cue lexicons without running a lemmatizer."""
+    word = word.lower()
+    if word in rules.IRREGULAR_FORMS:
+        return {rules.IRREGULAR_FORMS[word]}
+    forms = {word}
+    for suffix, replacements in (("ied", ("y",)), ("ies", ("y",)), ("ed", ("", "e")), ("es", ("", "e")),
+                                 ("s", ("",)), ("ing", ("", "e"))):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            forms.update(stem + r for r in replacements)
+            if len(stem) > 2 and stem[-1] == stem[-2]:  # "backed" is fine; "slammed" -> slam
+                forms.add(stem[:-1])
+    return forms
+
+
+def _lemma(token: Token) -> str:
+    """The first base form of the token found in the cue lexicons, else its lower case."""
+    known = rules.CUE_LEMMAS | rules.STANCE_LEMMAS
+    return next((form for form in sorted(verb_lemmas(token.text)) if form in known), token.lower_)
+
+
+def _is_cue(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = _lemma(token)
+    return token.lower_ in rules.SPEECH_VERBS or lemma in rules.CUE_LEMMAS or lemma in rules.STANCE_LEMMAS
+
+
+def _is_complement(child: Token) -> bool:
+    """What a cue verb attributes: a clause ("said (that) ..."), an infinitive ("vowed to ..."),
+    or a clause the parser hung as an adverbial ("said after the vote he would ...")."""
+    if child.dep_ == "ccomp":
+        return True
+    if child.dep_ == "xcomp":
+        return child.pos_ in ("VERB", "AUX")
+    verb = child.head
+    return (
+        child.dep_ == "advcl"
+        and child.pos_ in ("VERB", "AUX")
+        and child.i > verb.i
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        and not any(c.dep_ == "mark" for c in child.children)
+        and not any(t.is_punct for t in verb.doc[verb.i + 1 : child.left_edge.i + 1])
+    )
+
+
+def _stance_object(verb: Token) -> Token | None:
+    """What a stance verb is about: its object, or the object of "for"/"of"/"on"."""
+    if _lemma(verb) not in rules.STANCE_LEMMAS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return child
+        if child.dep_ == "prep" and child.lower_ in rules.STANCE_PREPOSITIONS:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
 
 
 def _subject_of(verb: Token, context: _Context) -> Token | None:
