@@ -100,7 +100,8 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             continue
         text = text_of(doc)[start:end].strip().rstrip(",")
         stripped_start = start + (len(text_of(doc)[start:end]) - len(text_of(doc)[start:end].lstrip()))
-        nearest = min(cues, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))) if cues else None
+        candidates = cues or _cues_where_quote_ends(sent, end, quoted)
+        nearest = min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))) if candidates else None
         if nearest is None and len(text.split()) < 8 and not re.search(r"[.!?]", text):
             continue  # a quoted name or phrase ("Days of Repentance"), not a statement
         evidence: tuple[TextSpan | None, float | None] | None = None
@@ -149,8 +150,8 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             continue  # "who asked not to be named" is not a claim
         if complement:
             start, end = _span_of(complement[0])
-            rest = doc[complement[0].right_edge.i + 1 : sent.end]
-            if complement[0].i > verb.i and not any(t in attributions for t in rest):
+            trailing = doc[complement[0].right_edge.i + 1 : sent.end]
+            if complement[0].i > verb.i and not any(t in attributions for t in trailing):
                 # "X said (that) A and B": what is said runs to the sentence's end.
                 end = max(end, _strip_comma(doc, sent.end_char - (1 if sent.text.rstrip().endswith(".") else 0)))
         elif stance is not None:  # "endorsed Clinton", "called for calm"
@@ -256,6 +257,20 @@ def _stance_object(verb: Token) -> Token | None:
             if objects:
                 return objects[0]
     return None
+
+
+def _cues_where_quote_ends(sent: Span, end: int, quoted: list[tuple[int, int]]) -> list[Token]:
+    """Speech verbs of the sentence where a quotation of several sentences closes ("... in their
+    heads. This is in their consciousness," said Caddell)."""
+    doc = sent.doc
+    closing = next((t for t in doc[sent.end :] if t.idx >= end), None)
+    if closing is None or closing.sent.start == sent.start:
+        return []
+    return [
+        t
+        for t in closing.sent
+        if t.lower_ in rules.SPEECH_VERBS and t.pos_ in ("VERB", "AUX") and not any(s <= t.idx < e for s, e in quoted)
+    ]
 
 
 def _subject_of(verb: Token, context: _Context) -> Token | None:
