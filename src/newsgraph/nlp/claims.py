@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import attribution_rules as rules
 from newsgraph.nlp.claim_evidence import CARRIED_CONFIDENCE, confidence, cue_span, source_span
+from newsgraph.nlp.cues import cues_where_quote_ends, is_complement, is_cue, lemma_of, stance_object
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.entities import entity_maps
 from newsgraph.records import Claim, Sentence, Speaker, TextSpan
@@ -93,14 +94,14 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
 
     cues = [t for t in sent if t.lower_ in rules.SPEECH_VERBS and t.pos_ in ("VERB", "AUX") and not in_quote(t)]
     # Reported speech, beliefs, findings and stances: any attribution verb by its lemma.
-    attributions = [t for t in sent if _is_cue(t) and not in_quote(t)]
+    attributions = [t for t in sent if is_cue(t) and not in_quote(t)]
     # Direct quotes that start in this sentence.
     for start, end in inside:
         if not (sent.start_char <= start < sent.end_char):
             continue
         text = text_of(doc)[start:end].strip().rstrip(",")
         stripped_start = start + (len(text_of(doc)[start:end]) - len(text_of(doc)[start:end].lstrip()))
-        candidates = cues or _cues_where_quote_ends(sent, end, quoted)
+        candidates = cues or cues_where_quote_ends(sent, end, quoted)
         nearest = min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))) if candidates else None
         if nearest is None and len(text.split()) < 8 and not re.search(r"[.!?]", text):
             continue  # a quoted name or phrase ("Days of Repentance"), not a statement
@@ -137,11 +138,11 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
                 found.append(_claim("according_to", doc, start, end, speaker, None, issues, sent, token, source))
     # Reported speech and reports.
     for verb in attributions:
-        complement = [c for c in verb.children if _is_complement(c)]
+        complement = [c for c in verb.children if is_complement(c)]
         subject = _subject_of(verb, context)
-        lemma = _lemma(verb)
+        lemma = lemma_of(verb)
         kind = "report" if verb.lower_ in rules.REPORT_VERBS or lemma in rules.REPORT_LEMMAS else "indirect"
-        stance = None if complement else _stance_object(verb)
+        stance = None if complement else stance_object(verb)
         if subject is None and verb.i == sent.start and verb.lower_ in rules.SPEECH_VERBS:
             start, end = _span_of(complement[0]) if complement else (verb.idx, sent.end_char)
             found.append(_claim(kind, doc, start, end, None, None, ["missing_reporter"], sent, verb))
@@ -195,82 +196,6 @@ def _without_partial_quotes(found: list[Claim]) -> list[Claim]:
 MIN_CONTENT_CHARS = 10
 MIN_STANCE_CHARS = 3
 MIN_WORDS_AFTER_PARENTHETICAL = 3
-
-
-def verb_lemmas(word: str) -> set[str]:
-    """The base forms an inflected verb may have ("cited" -> cite, "urges" -> urge, "backing" ->
-    back): enough to look a verb up in the cue lexicons without running a lemmatizer."""
-    word = word.lower()
-    if word in rules.IRREGULAR_FORMS:
-        return {rules.IRREGULAR_FORMS[word]}
-    forms = {word}
-    for suffix, replacements in (("ied", ("y",)), ("ies", ("y",)), ("ed", ("", "e")), ("es", ("", "e")),
-                                 ("s", ("",)), ("ing", ("", "e"))):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            stem = word[: -len(suffix)]
-            forms.update(stem + r for r in replacements)
-            if len(stem) > 2 and stem[-1] == stem[-2]:  # "backed" is fine; "slammed" -> slam
-                forms.add(stem[:-1])
-    return forms
-
-
-def _lemma(token: Token) -> str:
-    """The first base form of the token found in the cue lexicons, else its lower case."""
-    known = rules.CUE_LEMMAS | rules.STANCE_LEMMAS
-    return next((form for form in sorted(verb_lemmas(token.text)) if form in known), token.lower_)
-
-
-def _is_cue(token: Token) -> bool:
-    if token.pos_ not in ("VERB", "AUX"):
-        return False
-    lemma = _lemma(token)
-    return token.lower_ in rules.SPEECH_VERBS or lemma in rules.CUE_LEMMAS or lemma in rules.STANCE_LEMMAS
-
-
-def _is_complement(child: Token) -> bool:
-    """What a cue verb attributes: a clause ("said (that) ..."), an infinitive ("vowed to ..."),
-    or a clause the parser hung as an adverbial ("said after the vote he would ...")."""
-    if child.dep_ == "ccomp":
-        return True
-    if child.dep_ == "xcomp":
-        return child.pos_ in ("VERB", "AUX")
-    verb = child.head
-    return (
-        child.dep_ == "advcl"
-        and child.pos_ in ("VERB", "AUX")
-        and child.i > verb.i
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
-        and not any(c.dep_ == "mark" for c in child.children)
-        and not any(t.is_punct for t in verb.doc[verb.i + 1 : child.left_edge.i + 1])
-    )
-
-
-def _stance_object(verb: Token) -> Token | None:
-    """What a stance verb is about: its object, or the object of "for"/"of"/"on"."""
-    if _lemma(verb) not in rules.STANCE_LEMMAS:
-        return None
-    for child in verb.children:
-        if child.dep_ == "dobj":
-            return child
-        if child.dep_ == "prep" and child.lower_ in rules.STANCE_PREPOSITIONS:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0]
-    return None
-
-
-def _cues_where_quote_ends(sent: Span, end: int, quoted: list[tuple[int, int]]) -> list[Token]:
-    """Speech verbs of the sentence where a quotation of several sentences closes ("... in their
-    heads. This is in their consciousness," said Caddell)."""
-    doc = sent.doc
-    closing = next((t for t in doc[sent.end :] if t.idx >= end), None)
-    if closing is None or closing.sent.start == sent.start:
-        return []
-    return [
-        t
-        for t in closing.sent
-        if t.lower_ in rules.SPEECH_VERBS and t.pos_ in ("VERB", "AUX") and not any(s <= t.idx < e for s, e in quoted)
-    ]
 
 
 def _subject_of(verb: Token, context: _Context) -> Token | None:

@@ -1,0 +1,84 @@
+"""Which words attribute something, and what they attribute: cue verbs by their base form,
+their complements, the objects of stance verbs. Used by `claims`."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsgraph.nlp import attribution_rules as rules
+
+
+def cues_where_quote_ends(sent: Span, end: int, quoted: list[tuple[int, int]]) -> list[Token]:
+    """Speech verbs of the sentence where a quotation of several sentences closes ("... in their
+    heads. This is in their consciousness," said Caddell)."""
+    doc = sent.doc
+    closing = next((t for t in doc[sent.end :] if t.idx >= end), None)
+    if closing is None or closing.sent.start == sent.start:
+        return []
+    return [
+        t
+        for t in closing.sent
+        if t.lower_ in rules.SPEECH_VERBS and t.pos_ in ("VERB", "AUX") and not any(s <= t.idx < e for s, e in quoted)
+    ]
+
+
+def verb_lemmas(word: str) -> set[str]:
+    """The base forms an inflected verb may have ("cited" -> cite, "urges" -> urge, "backing" ->
+    back): enough to look a verb up in the cue lexicons without running a lemmatizer."""
+    word = word.lower()
+    if word in rules.IRREGULAR_FORMS:
+        return {rules.IRREGULAR_FORMS[word]}
+    forms = {word}
+    for suffix, replacements in (("ied", ("y",)), ("ies", ("y",)), ("ed", ("", "e")), ("es", ("", "e")),
+                                 ("s", ("",)), ("ing", ("", "e"))):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            forms.update(stem + r for r in replacements)
+            if len(stem) > 2 and stem[-1] == stem[-2]:  # "backed" is fine; "slammed" -> slam
+                forms.add(stem[:-1])
+    return forms
+
+
+def lemma_of(token: Token) -> str:
+    """The first base form of the token found in the cue lexicons, else its lower case."""
+    known = rules.CUE_LEMMAS | rules.STANCE_LEMMAS
+    return next((form for form in sorted(verb_lemmas(token.text)) if form in known), token.lower_)
+
+
+def is_cue(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = lemma_of(token)
+    return token.lower_ in rules.SPEECH_VERBS or lemma in rules.CUE_LEMMAS or lemma in rules.STANCE_LEMMAS
+
+
+def is_complement(child: Token) -> bool:
+    """What a cue verb attributes: a clause ("said (that) ..."), an infinitive ("vowed to ..."),
+    or a clause the parser hung as an adverbial ("said after the vote he would ...")."""
+    if child.dep_ == "ccomp":
+        return True
+    if child.dep_ == "xcomp":
+        return child.pos_ in ("VERB", "AUX")
+    verb = child.head
+    return (
+        child.dep_ == "advcl"
+        and child.pos_ in ("VERB", "AUX")
+        and child.i > verb.i
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        and not any(c.dep_ == "mark" for c in child.children)
+        and not any(t.is_punct for t in verb.doc[verb.i + 1 : child.left_edge.i + 1])
+    )
+
+
+def stance_object(verb: Token) -> Token | None:
+    """What a stance verb is about: its object, or the object of "for"/"of"/"on"."""
+    if lemma_of(verb) not in rules.STANCE_LEMMAS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return child
+        if child.dep_ == "prep" and child.lower_ in rules.STANCE_PREPOSITIONS:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
