@@ -132,3 +132,21 @@ def test_a_resolved_pronoun_is_less_sure_than_a_name_by_the_cue(evidence_claims:
     assert pronoun.source is not None and pronoun.source.text == "she"
     assert named.confidence is not None and pronoun.confidence is not None
     assert pronoun.confidence < named.confidence
+
+
+def test_transcript_labels_and_dashes_name_the_speaker(analyzer: Analyzer) -> None:
+    text = (
+        "Debate night on the island\n\n"
+        '"MORENO: Will the ferry fares rise again next year, and who will pay for the new harbour wall?"\n\n'
+        "\u201cThe fares are already more than a family can afford in a month.\u201d \u2015 Lena Ortiz\n"
+    )
+    article = analyzer.analyze_one(
+        Article(id="f" * 16, external_id="labels", text=text, published=Published("2025-03-05", "given"))
+    )
+    by_text = {c.text.split()[0]: c for c in article.claims}
+    label = by_text["Will"]
+    assert label.speaker is not None and label.speaker.name == "Moreno"
+    assert label.source is not None and text[label.source.start : label.source.end] == "MORENO"
+    dash = by_text["The"]
+    assert dash.speaker is not None and dash.speaker.name == "Lena Ortiz"
+    assert dash.source is not None and dash.source.text == "Lena Ortiz"

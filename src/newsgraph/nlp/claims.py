@@ -16,10 +16,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import attribution_rules as rules
-from newsgraph.nlp.claim_evidence import CARRIED_CONFIDENCE, confidence, cue_span, source_span
+from newsgraph.nlp.claim_evidence import CARRIED_CONFIDENCE, NAMED_CONFIDENCE, confidence, cue_span, source_span
 from newsgraph.nlp.cues import cues_where_quote_ends, is_complement, is_cue, lemma_of, stance_object
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.entities import entity_maps
+from newsgraph.nlp.quote_speakers import dash_speaker, label_end, label_speaker, speaker_name
 from newsgraph.records import Claim, Sentence, Speaker, TextSpan
 
 if not Doc.has_extension("claims"):
@@ -106,7 +107,18 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         if nearest is None and len(text.split()) < 8 and not re.search(r"[.!?]", text):
             continue  # a quoted name or phrase ("Days of Repentance"), not a statement
         evidence: tuple[TextSpan | None, float | None] | None = None
-        if nearest is not None:
+        speaker: Speaker | None
+        issues: list[str]
+        named = None if nearest is not None else label_speaker(text_of(doc), stripped_start) or dash_speaker(
+            text_of(doc), stripped_start + len(text)
+        )
+        if named is not None:  # "WALLACE: ..." / "..." ― Carla Sanchez
+            stripped_start = label_end(text_of(doc), stripped_start)
+            text = text_of(doc)[stripped_start:end].strip().rstrip(",")
+            speaker = Speaker(speaker_name(named.text), None, None, None, False, named.text)
+            channel, issues, subject = None, [], None
+            evidence = (named, NAMED_CONFIDENCE)
+        elif nearest is not None:
             speaker, channel, issues, subject = _attribution(nearest, context)
         elif earlier and earlier[-1].speaker is not None and earlier[-1].kind == "direct_quote":
             previous = earlier[-1]  # the next quote of a quote-said-quote chain

@@ -1,0 +1,41 @@
+"""Speakers that quotations name without a verb: a transcript's label ("WALLACE: If I may...")
+and a dash after the quotation ("... afraid." ― Carla Sanchez), as interviews and vox pops
+print them."""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.records import TextSpan
+
+# An upper-case label and a colon opening a line of a transcript.
+_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'’\- ]{1,40}[A-Z.]):\s+(?=\S)")
+# A name after a dash, right after the closing quotation mark.
+_DASH_NAME = re.compile(r"[\"”'’]{1,2}\s*[―—–]\s*(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,4})")
+
+
+def label_speaker(text: str, start: int) -> TextSpan | None:
+    """The label opening a quotation at `start` ("WALLACE: ..."), or None."""
+    match = _LABEL.match(text, start)
+    if match is None:
+        return None
+    return TextSpan(match.start("label"), match.end("label"), match.group("label"))
+
+
+def label_end(text: str, start: int) -> int:
+    """Where the words after a label begin (`start` when there is no label)."""
+    match = _LABEL.match(text, start)
+    return match.end() if match else start
+
+
+def dash_speaker(text: str, end: int) -> TextSpan | None:
+    """The name after a dash that follows the quotation closing at `end`, or None."""
+    match = _DASH_NAME.match(text, end)
+    if match is None:
+        return None
+    return TextSpan(match.start("name"), match.end("name"), match.group("name"))
+
+
+def speaker_name(label: str) -> str:
+    """A label as a name: "WALLACE" -> "Wallace"; mixed-case names stay as written."""
+    return label.title() if label.isupper() else label
