@@ -120,7 +120,7 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             evidence = (named, NAMED_CONFIDENCE)
         elif nearest is not None:
             speaker, channel, issues, subject = _attribution(nearest, context)
-        elif earlier and earlier[-1].speaker is not None and earlier[-1].kind == "direct_quote":
+        elif earlier and earlier[-1].speaker is not None and _quotes_someone(earlier[-1]):
             previous = earlier[-1]  # the next quote of a quote-said-quote chain
             speaker, channel, issues, subject = previous.speaker, previous.channel, [], None
             evidence = (previous.source, CARRIED_CONFIDENCE)
@@ -192,6 +192,12 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             context.last_outlet = speaker.name
         found.append(_claim(kind, doc, start, end, speaker, channel, issues, sent, verb, subject))
     return _without_partial_quotes(found)
+
+
+def _quotes_someone(claim: Claim) -> bool:
+    """A direct quote, or a reported statement with a quotation in it (the next quotation may
+    go on with the same speaker's words)."""
+    return claim.kind == "direct_quote" or any(mark in claim.text for mark in ('"', "“", "''"))
 
 
 def _without_partial_quotes(found: list[Claim]) -> list[Claim]:
