@@ -9,7 +9,9 @@ half its Content; its source is right when the claim's source mention overlaps t
 or, where the claim has no source offsets, when the speaker's name, role, organisation or
 description shares a word with it; claim precision is the share of claims that overlap some gold
 Content. Articles annotated by several people are scored against each annotation. The quote
-benchmark (bench/quotes.py) is run beside it with --quotes. Prints figures; asserts nothing.
+benchmark (bench/quotes.py) is run beside it with --quotes. Prints figures; with --gate (the CI
+quality gate) also measures the hand-labelled quotes and exits 1 when a figure is under its
+floor in bench/attribution_floors.json.
 """
 
 from __future__ import annotations
@@ -23,7 +25,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "real" / "attribution"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+DATA = SHARED / "real" / "attribution"
+QUOTES = SHARED / "quotes" / "dev.jsonl"
+ECBPLUS = SHARED / "ecbplus" / "dev.jsonl"
+FLOORS = Path(__file__).with_name("attribution_floors.json")
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _STOP = frozenset({"the", "and", "for", "that", "who", "with", "from", "his", "her", "its", "their", "this"})
 
@@ -80,6 +86,27 @@ def source_right(claim: object, gold_source: dict | None, text: str) -> bool:
     return bool(speaker_words(claim) & gold_words)
 
 
+def quote_accuracy() -> float | None:
+    """Speaker accuracy of the hand-labelled direct quotes (as bench/quotes.py measures it),
+    analysing only the articles the labels name."""
+    if not QUOTES.exists() or not ECBPLUS.exists():
+        return None
+    labels = [json.loads(line) for line in QUOTES.read_text().splitlines()]
+    wanted = {label["article"] for label in labels}
+    rows = [row for line in ECBPLUS.read_text().splitlines() if (row := json.loads(line))["id"] in wanted]
+    articles = {a.external_id: a for a in analyse(rows, None).values()}  # type: ignore[attr-defined]
+    right = 0
+    for label in labels:
+        opening = " ".join(label["quote_starts"].split()[:6]).lower()
+        claims = articles[label["article"]].claims  # type: ignore[attr-defined]
+        claim = next((c for c in claims if " ".join(c.text.split()).lower().startswith(opening)), None)
+        speaker = ""
+        if claim is not None and claim.speaker is not None:
+            speaker = " ".join(filter(None, [claim.speaker.name, claim.speaker.role, claim.speaker.description]))
+        right += any(part.lower() in speaker.lower() for part in label["speaker"])
+    return right / len(labels)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", choices=["dev", "train"], default="dev")
@@ -87,6 +114,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, help="pickle of analysed articles (rebuilt when absent)")
     parser.add_argument("--show", choices=["missed", "wrong", "extra"], help="list errors of one kind")
     parser.add_argument("--quotes", action="store_true", help="also run bench/quotes.py")
+    parser.add_argument("--gate", action="store_true", help="exit 1 when a figure is under its floor")
     args = parser.parse_args()
     path = DATA / f"polnear-{args.set}.jsonl"
     if not path.exists():
@@ -131,11 +159,27 @@ def main() -> None:
                 print(f"extra   {row['id'][:40]:<40} {claim.kind:<14} {claim.text[:90]!r}")
     print(f"PolNeAR {args.set}: {len(rows)} annotation files, {gold_total} attributions, {claims_total} claims")
     print(f"claim recall     {found / max(1, gold_total):.3f}  ({found}/{gold_total})")
-    print(f"source accuracy  {right / max(1, gold_total):.3f}  ({right}/{gold_total}; of found {right / max(1, found):.3f})")
+    of_found = right / max(1, found)
+    print(f"source accuracy  {right / max(1, gold_total):.3f}  ({right}/{gold_total}; of found {of_found:.3f})")
     print(f"claim precision  {claims_right / max(1, claims_total):.3f}  ({claims_right}/{claims_total})")
     print("cues of missed attributions, most common:", ", ".join(f"{c} {n}" for c, n in cues.most_common(15)))
     if args.quotes:
         subprocess.run([sys.executable, str(Path(__file__).with_name("quotes.py"))], check=False)
+    if args.gate:
+        result = {
+            "polnear.claim_recall": found / max(1, gold_total),
+            "polnear.source_accuracy": right / max(1, gold_total),
+            "polnear.claim_precision": claims_right / max(1, claims_total),
+        }
+        quotes = quote_accuracy()
+        if quotes is not None:
+            result["quotes.speaker_accuracy"] = quotes
+            print(f"hand-labelled quotes: speaker accuracy {quotes:.3f}")
+        floors = json.loads(FLOORS.read_text())["floors"]
+        failed = [f"{k} {result.get(k, 0.0):.3f} < floor {v}" for k, v in floors.items() if result.get(k, 0.0) < v]
+        for line in failed:
+            print(f"UNDER FLOOR: {line}")
+        sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":
