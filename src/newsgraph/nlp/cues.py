@@ -3,6 +3,8 @@ their complements, the objects of stance verbs. Used by `claims`."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from newsgraph.nlp import attribution_rules as rules
@@ -39,10 +41,17 @@ def verb_lemmas(word: str) -> set[str]:
     return forms
 
 
+_KNOWN_LEMMAS = rules.CUE_LEMMAS | rules.STANCE_LEMMAS
+
+
+@lru_cache(maxsize=4096)
+def _lemma_of_word(word: str) -> str:
+    return next((form for form in sorted(verb_lemmas(word)) if form in _KNOWN_LEMMAS), word.lower())
+
+
 def lemma_of(token: Token) -> str:
     """The first base form of the token found in the cue lexicons, else its lower case."""
-    known = rules.CUE_LEMMAS | rules.STANCE_LEMMAS
-    return next((form for form in sorted(verb_lemmas(token.text)) if form in known), token.lower_)
+    return _lemma_of_word(token.text)
 
 
 def is_cue(token: Token) -> bool:
