@@ -149,3 +149,19 @@ def test_sql_injection_in_every_parameter_is_just_text(client: TestClient, value
         assert response.status_code in (400, 404), (template, response.text)
     assert client.get("/api/articles", params={"limit": 100}).json() == before
     assert len(client.get("/api/stories", params={"limit": 100}).json()["items"]) == 7
+
+
+def test_article_page_names_speakers_in_plain_words_with_their_source_and_confidence(client: TestClient) -> None:
+    record = next(
+        r
+        for item in ok(client, "/api/articles", limit=100)["items"]
+        for r in [ok(client, f"/api/articles/{item['id']}")]
+        if any(c["source"] and c["confidence"] for c in r["claims"])
+    )
+    claim = next(c for c in record["claims"] if c["source"] and c["confidence"])
+    assert record["text"][claim["source"]["start"] : claim["source"]["end"]] == claim["source"]["text"]
+    page = client.get(f"/articles/{record['id']}").text
+    # The source mention is marked in the text, the claim list says who and how sure.
+    assert 'class="mark source" title="source of a claim:' in page
+    assert f'data-start="{claim["source"]["start"]}" data-end="{claim["source"]["end"]}"' in page
+    assert 'class="confidence ' in page and "indirect by" not in page and "direct_quote" not in page

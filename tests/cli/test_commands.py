@@ -43,6 +43,8 @@ def test_ingest_articles_show_export_and_reingest(tmp_path: Path, db_url: str, c
 
     shown = cli("show", "bridge.txt", "--db", db_url).stdout
     assert "Ellen Park" in shown and "[PERSON]" in shown and "2026-03-02" in shown
+    # Claims in plain words: who says so, how sure, the words that name them.
+    assert "claims" in shown and "sure" in shown and "0.9" in shown and "Officials in Northport" in shown
 
     exported = [json.loads(line) for line in cli("export", "--format", "jsonl", "--db", db_url).stdout.splitlines()]
     assert len(exported) == 2

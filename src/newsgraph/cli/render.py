@@ -6,6 +6,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from newsgraph.nlp.claim_words import confidence_word, speaker_in_words
 from newsgraph.records import Article
 from newsgraph.store import ArticleSummary
 from newsgraph.store.story_queries import Story
@@ -67,7 +68,22 @@ def article_view(article: Article) -> Group:
     header.add_row("url", article.url or "unknown")
     header.add_row("published", f"{article.published.value or 'unknown'} ({article.published.source})")
     header.add_row("removed", ", ".join(f"{r.reason}: {r.text[:50]!r}" for r in article.removed) or "nothing")
-    return Group(header, Text(""), marked_text(article))
+    return Group(header, Text(""), marked_text(article), Text(""), claims_table(article))
+
+
+def claims_table(article: Article) -> Table:
+    """Who says what: the speaker in plain words, how sure, the mention that names them."""
+    table = Table(title="claims", show_lines=False)
+    for name in ("who says so", "sure?", "named as", "claim"):
+        table.add_column(name, overflow="fold")
+    for claim in article.claims:
+        who = speaker_in_words(claim.speaker, claim.cue_span.text if claim.cue_span else claim.cue, claim.channel)
+        sureness = f"{confidence_word(claim.confidence)} {claim.confidence:.1f}" if claim.confidence else "-"
+        issues = f" [broken: {', '.join(claim.issues)}]" if claim.issues else ""
+        table.add_row(
+            Text(who), Text(sureness), Text(claim.source.text if claim.source else "-"), Text(claim.text[:160] + issues)
+        )
+    return table
 
 
 def articles_table(rows: list[ArticleSummary]) -> Table:

@@ -54,3 +54,4 @@ def confidence(head: Token | None, speaker: Speaker | None) -> float | None:
     if speaker.role or speaker.anonymous or speaker.organisation:
         return DESCRIBED_CONFIDENCE
     return PHRASE_CONFIDENCE if speaker.name else UNRESOLVED_CONFIDENCE
+

@@ -170,7 +170,8 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         elif stance is not None:  # "endorsed Clinton", "called for calm"
             start, end = _span_of(stance)
         elif (
-            verb.dep_ in ("parataxis", "ccomp", "advcl")
+            verb.lower_ in rules.SPEECH_VERBS
+            and verb.dep_ in ("parataxis", "ccomp", "advcl")
             and verb.head.i < verb.i
             and not any(c.dep_ in ("mark", "dobj") for c in verb.children)
         ):  # "..., Reuters reported." / "Too often, he said, the debate ..."

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from newsgraph.nlp.claim_words import confidence_word, speaker_in_words
 from newsgraph.records import Article
 
 
@@ -14,18 +15,19 @@ from newsgraph.records import Article
 class Mark:
     start: int
     end: int
-    kind: str  # entity | date | claim | event
+    kind: str  # entity | date | claim | source | event
     label: str
 
 
 def marks(article: Article) -> list[Mark]:
     found: list[Mark] = []
     for claim in article.claims:
-        who = claim.speaker.name or claim.speaker.description if claim.speaker else "no source"
-        extra = f" via {claim.channel}" if claim.channel else ""
+        who = speaker_in_words(claim.speaker, claim.cue_span.text if claim.cue_span else claim.cue, claim.channel)
+        sureness = f" ({confidence_word(claim.confidence)}, {claim.confidence:.1f})" if claim.confidence else ""
         issues = f" — broken: {', '.join(claim.issues)}" if claim.issues else ""
-        anonymous = " (anonymous)" if claim.speaker and claim.speaker.anonymous else ""
-        found.append(Mark(claim.start, claim.end, "claim", f"{claim.kind} by {who}{anonymous}{extra}{issues}"))
+        found.append(Mark(claim.start, claim.end, "claim", f"{who}{sureness}{issues}"))
+        if claim.source is not None:  # the mention that names the speaker
+            found.append(Mark(claim.source.start, claim.source.end, "source", f"source of a claim: {who}{sureness}"))
     for event in article.events:
         actor = event.actor.text if event.actor else "?"
         target = f" → {event.recipient.text}" if event.recipient else ""
