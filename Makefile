@@ -36,6 +36,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/dates.py
 	$(BIN)/python bench/quotes.py
 	$(BIN)/python bench/events.py
+	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/attribution.py --quotes
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/load.py
 
