@@ -127,6 +127,9 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         else:
             speaker, channel, issues, subject = None, None, [], None
         end_char = stripped_start + len(text)
+        if evidence is not None and earlier and _continues(earlier[-1], stripped_start, doc):
+            _extend(earlier[-1], end_char, doc)  # '"Q1," X said. "Q2."': one statement
+            continue
         claim = _claim("direct_quote", doc, stripped_start, end_char, speaker, channel, issues, sent, nearest, subject)
         if evidence is not None:
             claim.source, claim.confidence = evidence
@@ -193,6 +196,23 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             context.last_outlet = speaker.name
         found.append(_claim(kind, doc, start, end, speaker, channel, issues, sent, verb, subject))
     return _without_partial_quotes(found)
+
+
+def _continues(previous: Claim, start: int, doc: Doc) -> bool:
+    """A quotation that goes on in the same paragraph right after the previous one's cue
+    ('"Q1," X said. "Q2."'), with nothing but that cue in between."""
+    if previous.kind != "direct_quote" or previous.cue_span is None or not previous.end <= previous.cue_span.start:
+        return False
+    between = text_of(doc)[previous.end : start]
+    return "\n\n" not in between and len(between) <= MAX_QUOTE_GAP_CHARS and previous.cue_span.end <= start
+
+
+def _extend(claim: Claim, end: int, doc: Doc) -> None:
+    claim.end = end
+    claim.text = text_of(doc)[claim.start : end]
+
+
+MAX_QUOTE_GAP_CHARS = 160
 
 
 def _quotes_someone(claim: Claim) -> bool:
