@@ -116,6 +116,16 @@ STANCE_LEMMAS: frozenset[str] = frozenset(
         "favour", "welcome", "applaud", "slam", "blast", "attack", "accuse", "blame", "thank",
     }
 )
+# Verbs of saying and knowing whose noun object is what is attributed ("denied the charges",
+# "indicates a tightening race"); others' objects are people spoken to or things acted on.
+OBJECT_CUE_LEMMAS: frozenset[str] = frozenset(
+    {
+        "deny", "admit", "acknowledge", "confirm", "indicate", "describe", "mention", "predict",
+        "estimate", "cite", "claim", "allege", "suggest", "propose", "promise", "pledge", "vow",
+        "announce", "reveal", "disclose", "report", "repeat", "echo", "expect", "fear", "demand",
+        "recommend", "dispute", "concede", "note", "stress", "emphasize", "emphasise", "discuss",
+    }
+)
 # Prepositions whose object is what a stance verb attributes ("called for", "accused of").
 STANCE_PREPOSITIONS: frozenset[str] = frozenset({"for", "of", "on"})
 REPORT_LEMMAS: frozenset[str] = frozenset({"report", "reveal", "disclose", "write"})

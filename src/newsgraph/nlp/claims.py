@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import attribution_rules as rules
 from newsgraph.nlp.claim_evidence import CARRIED_CONFIDENCE, NAMED_CONFIDENCE, confidence, cue_span, source_span
-from newsgraph.nlp.cues import cues_where_quote_ends, is_complement, is_cue, lemma_of, stance_object
+from newsgraph.nlp.cues import cues_where_quote_ends, is_complement, is_cue, lemma_of, stance_end, stance_object
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.entities import entity_maps
 from newsgraph.nlp.quote_speakers import dash_speaker, label_end, label_speaker, speaker_name
@@ -170,18 +170,19 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             if complement[0].i > verb.i and not any(t in attributions for t in trailing):
                 # "X said (that) A and B": what is said runs to the sentence's end.
                 end = max(end, _strip_comma(doc, sent.end_char - (1 if sent.text.rstrip().endswith(".") else 0)))
-        elif stance is not None:  # "endorsed Clinton", "called for calm"
-            start, end = _span_of(stance)
         elif (
             verb.lower_ in rules.SPEECH_VERBS
             and verb.dep_ in ("parataxis", "ccomp", "advcl")
             and verb.head.i < verb.i
             and not any(c.dep_ in ("mark", "dobj") for c in verb.children)
         ):  # "..., Reuters reported." / "Too often, he said, the debate ..."
+            stance = None
             start, end = sent.start_char, _strip_comma(doc, verb.left_edge.idx)
             after = doc[verb.right_edge.i + 1 : sent.end]
             if len([t for t in after if not t.is_punct]) >= MIN_WORDS_AFTER_PARENTHETICAL:
                 end = _strip_comma(doc, sent.end_char - (1 if sent.text.endswith(".") else 0))
+        elif stance is not None:  # "endorsed Clinton", "called for calm"
+            start, end = _span_of(stance)[0], stance_end(verb, stance)
         else:
             continue
         shortest = MIN_STANCE_CHARS if stance is not None else MIN_CONTENT_CHARS
@@ -381,7 +382,7 @@ def _span_of(token: Token) -> tuple[int, int]:
 
 
 def _strip_comma(doc: Doc, end: int) -> int:
-    while end > 0 and text_of(doc)[end - 1] in " ,;":
+    while end > 0 and text_of(doc)[end - 1] in " ,;\n\t":
         end -= 1
     return end
 

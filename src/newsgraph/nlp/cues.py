@@ -80,14 +80,34 @@ def is_complement(child: Token) -> bool:
 
 
 def stance_object(verb: Token) -> Token | None:
-    """What a stance verb is about: its object, or the object of "for"/"of"/"on"."""
-    if lemma_of(verb) not in rules.STANCE_LEMMAS:
+    """What a stance verb is about: its object, or the object of "for"/"of"/"on". Verbs of
+    saying and knowing whose object is a proposition ("indicates a tightening race", "denied
+    the charges") are read the same way."""
+    lemma = lemma_of(verb)
+    stance = lemma in rules.STANCE_LEMMAS
+    if not stance and lemma not in rules.OBJECT_CUE_LEMMAS:
         return None
     for child in verb.children:
-        if child.dep_ == "dobj":
+        if child.dep_ == "dobj" and not _when(child):
             return child
-        if child.dep_ == "prep" and child.lower_ in rules.STANCE_PREPOSITIONS:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
+        if stance and child.dep_ == "prep" and child.lower_ in rules.STANCE_PREPOSITIONS:
+            objects = [c for c in child.children if c.dep_ == "pobj" and not _when(c)]
             if objects:
                 return objects[0]
     return None
+
+
+def _when(token: Token) -> bool:
+    """A date or time where an object stands ("reported Tuesday"): when, not what."""
+    return token.ent_type_ in ("DATE", "TIME")
+
+
+def stance_end(verb: Token, target: Token) -> int:
+    """Where what a stance verb attributes ends: after the object and what follows it on the
+    verb's right ("attacked rivals on stage for taking his money"), short of another clause."""
+    end_token = target.right_edge
+    for child in verb.rights:
+        if child.i <= end_token.i or child.is_punct or child.dep_ in ("conj", "cc", "ccomp", "parataxis"):
+            continue
+        end_token = child.right_edge
+    return end_token.idx + len(end_token.text)
