@@ -150,3 +150,20 @@ def test_transcript_labels_and_dashes_name_the_speaker(analyzer: Analyzer) -> No
     dash = by_text["The"]
     assert dash.speaker is not None and dash.speaker.name == "Lena Ortiz"
     assert dash.source is not None and dash.source.text == "Lena Ortiz"
+
+
+def test_he_and_she_go_to_a_person_of_the_gender_the_text_shows(analyzer: Analyzer) -> None:
+    text = (
+        "Boiler case ends\n\n"
+        "Mr Tomas Brandt sat in court on Monday as the engineer who fitted the boiler was sentenced. "
+        "His daughter, Lena Brandt, died in the flat in 2021. "
+        '"Her death was preventable," he told the jury.\n\n'
+        "Chief inspector Mara Voss gave evidence after him. "
+        '"The flue was never checked," she said.'
+    )
+    article = analyzer.analyze_one(
+        Article(id="g" * 16, external_id="pronouns", text=text, published=Published("2025-03-05", "given"))
+    )
+    speakers = {c.text.split()[0]: c.speaker.name if c.speaker else None for c in article.claims}
+    assert speakers["Her"] == "Tomas Brandt"  # not his daughter, named nearer the pronoun
+    assert speakers["The"] == "Mara Voss"

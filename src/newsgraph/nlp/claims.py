@@ -20,6 +20,7 @@ from newsgraph.nlp.claim_evidence import CARRIED_CONFIDENCE, NAMED_CONFIDENCE, c
 from newsgraph.nlp.cues import cues_where_quote_ends, is_complement, is_cue, lemma_of, stance_end, stance_object
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.entities import entity_maps
+from newsgraph.nlp.pronouns import PersonGenders, person_for_pronoun
 from newsgraph.nlp.quote_speakers import dash_speaker, label_end, label_speaker, speaker_name
 from newsgraph.records import Claim, Sentence, Speaker, TextSpan
 
@@ -39,15 +40,16 @@ class _Context:
         self.roles: dict[str, tuple[str | None, str | None]] = {}
         self.last_outlet: str | None = None
         self.quoted: list[tuple[int, int]] = []
+        self.genders: PersonGenders | None = None
 
     def in_quote(self, token: Token) -> bool:
         return any(s <= token.idx < e for s, e in self.quoted)
 
     def person_before(self, index: int) -> Span | None:
-        for ent in reversed(self.doc.ents):
-            if ent.end <= index and ent.label_ == "PERSON":
-                return ent
-        return None
+        """The person a "he" or "she" at token `index` refers to (see `pronouns`)."""
+        if self.genders is None:
+            self.genders = PersonGenders(self.doc)
+        return person_for_pronoun(self.doc, index, self.doc[index].text, self.genders)
 
 
 @Language.component("newsgraph_claims", requires=["doc.ents", "token.dep"], assigns=["doc._.claims"])

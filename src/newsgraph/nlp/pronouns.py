@@ -1,0 +1,107 @@
+"""Who "he" and "she" are: the nearest person named before whose gender, as the text shows it,
+does not contradict the pronoun.
+
+A person's gender is read from the text alone: a title before the name (Mr, Mrs, Ms, Sir,
+Queen...), a gendered role next to it ("the actress", "his daughter X", "X, a spokeswoman"),
+or a possessive pronoun later in a sentence where that person is the only one named ("X said
+his ..."). Unknown never rules a person out; known and different always does: "Mr Anderson ...
+his daughter Emma ... he told the jury" goes to Mr Anderson.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother", "uncle", "duke"})
+FEMALE_TITLES = frozenset(
+    {"mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen", "princess", "sister", "aunt", "duchess"}
+)
+MALE_NOUNS = frozenset(
+    {"man", "boy", "son", "father", "husband", "brother", "actor", "chairman", "spokesman", "congressman",
+     "businessman", "grandfather", "uncle", "nephew", "king", "prince", "gentleman", "boyfriend"}
+)
+FEMALE_NOUNS = frozenset(
+    {"woman", "girl", "daughter", "mother", "wife", "sister", "actress", "chairwoman", "spokeswoman",
+     "congresswoman", "businesswoman", "grandmother", "aunt", "niece", "queen", "princess", "lady",
+     "girlfriend", "widow"}
+)
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+# How far back a pronoun looks for its person, in sentences.
+MAX_SENTENCES_BACK = 6
+
+
+def pronoun_gender(word: str) -> str | None:
+    lowered = word.lower()
+    return "m" if lowered in MALE_PRONOUNS else "f" if lowered in FEMALE_PRONOUNS else None
+
+
+class PersonGenders:
+    """The gender the text shows for each person (by surname key), read once per document."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.genders: dict[str, str] = {}
+        people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        for ent in people:
+            found = self._from_context(ent)
+            if found:
+                self.genders.setdefault(self.key(ent), found)
+        for sent in doc.sents:
+            named = [e for e in people if sent.start <= e.start < sent.end]
+            keys = {self.key(e) for e in named}
+            if len(keys) != 1:
+                continue
+            after = [t for t in doc[named[0].end : sent.end] if t.dep_ == "poss" or t.lower_ in ("himself", "herself")]
+            shown = {g for t in after if (g := pronoun_gender(t.text)) is not None}
+            if len(shown) == 1:
+                self.genders.setdefault(keys.pop(), shown.pop())
+
+    @staticmethod
+    def key(ent: Span) -> str:
+        return " ".join(t.lower_ for t in ent if t.lower_ not in ("'s", "’s"))
+
+    def of(self, ent: Span) -> str | None:
+        """The gender shown for this name; a lone surname takes the gender its full names
+        agree on ("Anderson" after "Mr Anderson", not after "Emma Anderson" too)."""
+        key = self.key(ent)
+        if key in self.genders:
+            return self.genders[key]
+        if " " in key:
+            return None
+        shown = {g for name, g in self.genders.items() if name.endswith(" " + key)}
+        return shown.pop() if len(shown) == 1 else None
+
+    def _from_context(self, ent: Span) -> str | None:
+        doc = self.doc
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if before in MALE_TITLES:
+            return "m"
+        if before in FEMALE_TITLES:
+            return "f"
+        window = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]]
+        window += [t.lower_ for t in doc[ent.end : min(len(doc), ent.end + 4)] if t.sent == ent.sent]
+        if any(w in MALE_NOUNS for w in window) and not any(w in FEMALE_NOUNS for w in window):
+            return "m"
+        if any(w in FEMALE_NOUNS for w in window) and not any(w in MALE_NOUNS for w in window):
+            return "f"
+        return None
+
+
+def person_for_pronoun(doc: Doc, index: int, pronoun: str, genders: PersonGenders) -> Span | None:
+    """The nearest person before token `index` that the pronoun can refer to."""
+    wanted = pronoun_gender(pronoun)
+    first_sentence = doc[index].sent.start
+    for _ in range(MAX_SENTENCES_BACK):
+        if first_sentence == 0:
+            break
+        first_sentence = doc[first_sentence - 1].sent.start
+    for ent in reversed(doc.ents):
+        if ent.end > index or ent.label_ != "PERSON":
+            continue
+        if ent.start < first_sentence:
+            break
+        known = genders.of(ent)
+        if wanted is None or known is None or known == wanted:
+            return ent
+    return None
