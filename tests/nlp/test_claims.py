@@ -167,3 +167,18 @@ def test_he_and_she_go_to_a_person_of_the_gender_the_text_shows(analyzer: Analyz
     speakers = {c.text.split()[0]: c.speaker.name if c.speaker else None for c in article.claims}
     assert speakers["Her"] == "Tomas Brandt"  # not his daughter, named nearer the pronoun
     assert speakers["The"] == "Mara Voss"
+
+
+def test_the_role_goes_to_the_person_introduced_with_it(analyzer: Analyzer) -> None:
+    text = (
+        "Harbour reopens\n\n"
+        "Governor Helen Carter visited the harbour on Monday with the port director, Tomas Brandt. "
+        "Crews had worked through the night to clear the channel.\n\n"
+        '"We will rebuild the wall before winter," the governor said.'
+    )
+    article = analyzer.analyze_one(
+        Article(id="h" * 16, external_id="roles", text=text, published=Published("2025-03-05", "given"))
+    )
+    [quote] = [c for c in article.claims if c.text.startswith("We will rebuild")]
+    assert quote.speaker is not None and quote.speaker.name == "Helen Carter"
+    assert quote.source is not None and quote.source.text == "the governor"

@@ -108,6 +108,10 @@ CUE_LEMMAS: frozenset[str] = frozenset(
         "speculate", "counter", "retort", "rule", "determine",
     }
 )
+# Verbs that introduce a quotation besides the verbs of saying above ("She tweeted: ...").
+QUOTING_LEMMAS: frozenset[str] = frozenset(
+    {"tweet", "post", "write", "reply", "respond", "answer", "testify", "joke", "quip", "recall", "add", "continue"}
+)
 # Stance verbs: what they attribute is their object ("endorsed Clinton", "called for calm").
 STANCE_LEMMAS: frozenset[str] = frozenset(
     {

@@ -21,7 +21,9 @@ from newsgraph.nlp.cues import cues_where_quote_ends, is_complement, is_cue, lem
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.entities import entity_maps
 from newsgraph.nlp.pronouns import PersonGenders, person_for_pronoun
+from newsgraph.nlp.quote_chains import continues, extend_claim, quotes_someone, without_partial_quotes
 from newsgraph.nlp.quote_speakers import dash_speaker, label_end, label_speaker, speaker_name
+from newsgraph.nlp.roles import role_of
 from newsgraph.records import Claim, Sentence, Speaker, TextSpan
 
 if not Doc.has_extension("claims"):
@@ -41,6 +43,20 @@ class _Context:
         self.last_outlet: str | None = None
         self.quoted: list[tuple[int, int]] = []
         self.genders: PersonGenders | None = None
+        self._holders: list[tuple[int, str, Span]] | None = None
+
+    def role_holder(self, head: Token) -> Span | None:
+        """The person last introduced with this role before `head` ("Governor Ana Ruiz" ...
+        "the governor said")."""
+        if self._holders is None:
+            self._holders = []
+            for ent in self.doc.ents:
+                if ent.label_ == "PERSON":
+                    role, _ = role_of(ent, self)
+                    if role:
+                        self._holders.append((ent.end, role.split()[-1].lower(), ent))
+        found = [ent for end, word, ent in self._holders if end <= head.i and word == head.lower_]
+        return found[-1] if found else None
 
     def in_quote(self, token: Token) -> bool:
         return any(s <= token.idx < e for s, e in self.quoted)
@@ -95,7 +111,14 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
     def in_quote(token: Token) -> bool:
         return any(s <= token.idx < e for s, e in quoted)
 
-    cues = [t for t in sent if t.lower_ in rules.SPEECH_VERBS and t.pos_ in ("VERB", "AUX") and not in_quote(t)]
+    # Verbs that can introduce a quotation: of saying, and of writing or posting ("tweeted: ...").
+    cues = [
+        t
+        for t in sent
+        if t.pos_ in ("VERB", "AUX")
+        and (t.lower_ in rules.SPEECH_VERBS or lemma_of(t) in rules.QUOTING_LEMMAS)
+        and not in_quote(t)
+    ]
     # Reported speech, beliefs, findings and stances: any attribution verb by its lemma.
     attributions = [t for t in sent if is_cue(t) and not in_quote(t)]
     # Direct quotes that start in this sentence.
@@ -122,15 +145,15 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             evidence = (named, NAMED_CONFIDENCE)
         elif nearest is not None:
             speaker, channel, issues, subject = _attribution(nearest, context)
-        elif earlier and earlier[-1].speaker is not None and _quotes_someone(earlier[-1]):
+        elif earlier and earlier[-1].speaker is not None and quotes_someone(earlier[-1]):
             previous = earlier[-1]  # the next quote of a quote-said-quote chain
             speaker, channel, issues, subject = previous.speaker, previous.channel, [], None
             evidence = (previous.source, CARRIED_CONFIDENCE)
         else:
             speaker, channel, issues, subject = None, None, [], None
         end_char = stripped_start + len(text)
-        if evidence is not None and earlier and _continues(earlier[-1], stripped_start, doc):
-            _extend(earlier[-1], end_char, doc)  # '"Q1," X said. "Q2."': one statement
+        if evidence is not None and earlier and continues(earlier[-1], stripped_start, doc):
+            extend_claim(earlier[-1], end_char, doc)  # '"Q1," X said. "Q2."': one statement
             continue
         claim = _claim("direct_quote", doc, stripped_start, end_char, speaker, channel, issues, sent, nearest, subject)
         if evidence is not None:
@@ -198,41 +221,7 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         if kind == "report" and speaker is not None and speaker.name:
             context.last_outlet = speaker.name
         found.append(_claim(kind, doc, start, end, speaker, channel, issues, sent, verb, subject))
-    return _without_partial_quotes(found)
-
-
-def _continues(previous: Claim, start: int, doc: Doc) -> bool:
-    """A quotation that goes on in the same paragraph right after the previous one's cue
-    ('"Q1," X said. "Q2."'), with nothing but that cue in between."""
-    if previous.kind != "direct_quote" or previous.cue_span is None or not previous.end <= previous.cue_span.start:
-        return False
-    between = text_of(doc)[previous.end : start]
-    return "\n\n" not in between and len(between) <= MAX_QUOTE_GAP_CHARS and previous.cue_span.end <= start
-
-
-def _extend(claim: Claim, end: int, doc: Doc) -> None:
-    claim.end = end
-    claim.text = text_of(doc)[claim.start : end]
-
-
-MAX_QUOTE_GAP_CHARS = 160
-
-
-def _quotes_someone(claim: Claim) -> bool:
-    """A direct quote, or a reported statement with a quotation in it (the next quotation may
-    go on with the same speaker's words)."""
-    return claim.kind == "direct_quote" or any(mark in claim.text for mark in ('"', "“", "''"))
-
-
-def _without_partial_quotes(found: list[Claim]) -> list[Claim]:
-    """A quotation inside a reported statement ("said he would not 'act like a puppy'") is part
-    of that claim, not a claim of its own."""
-    reported = [c for c in found if c.kind in ("indirect", "report")]
-    return [
-        c
-        for c in found
-        if c.kind != "direct_quote" or not any(r.start <= c.start and c.end <= r.end for r in reported)
-    ]
+    return without_partial_quotes(found)
 
 
 MIN_CONTENT_CHARS = 10
@@ -293,6 +282,10 @@ def _speaker_from(head: Token, context: _Context, sent: Span) -> Speaker:
     )
     if named is not None:
         return _named(named, context, head)
+    if head.pos_ == "NOUN" and any(t.lower_ == "the" for t in head.lefts):
+        holder = context.role_holder(head)  # "the governor" -> the governor named before
+        if holder is not None:
+            return _named(holder, context, head)
     in_phrase = [context.ent_at[t.i] for t in phrase if t.i in context.ent_at]
     organisation = next((e for e in in_phrase if e.label_ == "ORG"), None) or next(
         (e for e in in_phrase if e.label_ in ("GPE", "NORP")), None
@@ -318,7 +311,7 @@ def _named(person: Span, context: _Context, head: Token) -> Speaker:
     link = context.link_at.get(person.root.i)
     entity_id = link.entity_id if link else None
     name = link.name if link else person.text
-    role, organisation = _role(person, context)
+    role, organisation = role_of(person, context)
     key = entity_id or name
     if role or organisation:
         context.roles[key] = (role, organisation)
@@ -326,46 +319,6 @@ def _named(person: Span, context: _Context, head: Token) -> Speaker:
         role, organisation = context.roles.get(key, (None, None))
     phrase = head.doc[head.left_edge.i : head.right_edge.i + 1].text.strip(" ,")
     return Speaker(name, entity_id, role, organisation, False, phrase)
-
-
-def _role(person: Span, context: _Context) -> tuple[str | None, str | None]:
-    """'X, a senior fellow at Y' / 'X of Y' / 'X from Y' / 'Interior Minister X'."""
-    root = person.root
-    role = None
-    organisation = None
-    doc = person.doc
-    first = person.start
-    while (
-        first > 0
-        and doc[first - 1].is_title
-        and doc[first - 1].pos_ in ("PROPN", "NOUN")
-        and first - 1 not in context.ent_at
-    ):
-        first -= 1
-    if first < person.start:  # "Interior Minister Kemal Aydin"
-        role = doc[first : person.start].text
-    for child in root.children:
-        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and not child.like_num:
-            words = [t for t in child.lefts if t.dep_ not in ("det", "punct")]
-            role = " ".join([*(t.text for t in words), child.text])
-            organisation = _org_in(child, context) or organisation
-        elif child.dep_ == "prep" and child.lower_ in ("of", "from", "at", "with"):
-            organisation = _org_in(child, context) or organisation
-    return role, organisation
-
-
-def _org_in(token: Token, context: _Context) -> str | None:
-    """The organisation named under a role ("a fellow at X"); a bare acronym or proper noun
-    the NER model missed will do."""
-    for t in token.subtree:
-        ent = context.ent_at.get(t.i)
-        if ent is not None and ent.label_ == "ORG":
-            link = context.link_at.get(t.i)
-            return link.name if link else ent.text
-    for t in token.subtree:
-        if t.dep_ == "pobj" and t.pos_ == "PROPN" and t.i not in context.ent_at:
-            return t.doc[t.left_edge.i : t.i + 1].text
-    return None
 
 
 def _link_id(context: _Context, token: Token) -> str | None:
