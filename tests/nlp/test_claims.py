@@ -182,3 +182,15 @@ def test_the_role_goes_to_the_person_introduced_with_it(analyzer: Analyzer) -> N
     [quote] = [c for c in article.claims if c.text.startswith("We will rebuild")]
     assert quote.speaker is not None and quote.speaker.name == "Helen Carter"
     assert quote.source is not None and quote.source.text == "the governor"
+
+
+def test_the_title_of_a_work_in_quotation_marks_is_no_claim(analyzer: Analyzer) -> None:
+    text = (
+        "Safety drive\n\n"
+        '"We printed one for every household," the mayor said of the booklet titled '
+        '"How to Keep Your Boiler Safe Through the Winter Months".'
+    )
+    article = analyzer.analyze_one(
+        Article(id="i" * 16, external_id="titled", text=text, published=Published("2025-03-05", "given"))
+    )
+    assert [c.text for c in article.claims] == ["We printed one for every household"]

@@ -29,6 +29,10 @@ from newsgraph.records import Claim, Sentence, Speaker, TextSpan
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
 
+# Words that introduce the name of a work or a thing, not someone's words.
+TITLED = re.compile(
+    r"\b(?:titled|entitled|called|named|dubbed|nicknamed|headlined|headline|slogan|hashtag)\s*[\"“‘']*\s*$", re.I
+)
 EMPTY_ACCORDING = re.compile(r"\baccording to\s*(?=[,.;:]|$)", re.I)
 
 
@@ -131,6 +135,8 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         nearest = min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))) if candidates else None
         if nearest is None and len(text.split()) < 8 and not re.search(r"[.!?]", text):
             continue  # a quoted name or phrase ("Days of Repentance"), not a statement
+        if TITLED.search(text_of(doc)[max(sent.start_char, start - 24) : start]):
+            continue  # the title of a work: 'a booklet titled "How to ..."'
         evidence: tuple[TextSpan | None, float | None] | None = None
         speaker: Speaker | None
         issues: list[str]
