@@ -194,3 +194,18 @@ def test_the_title_of_a_work_in_quotation_marks_is_no_claim(analyzer: Analyzer) 
         Article(id="i" * 16, external_id="titled", text=text, published=Published("2025-03-05", "given"))
     )
     assert [c.text for c in article.claims] == ["We printed one for every household"]
+
+
+def test_a_cue_between_commas_attributes_the_clause_around_it(analyzer: Analyzer) -> None:
+    text = (
+        "Ferry plans\n\n"
+        "The new terminal, which, the harbour master said, will open in May, has room for four ferries.\n\n"
+        "Too often, Ms Voss said, the island is an afterthought for planners on the mainland."
+    )
+    article = analyzer.analyze_one(
+        Article(id="j" * 16, external_id="commas", text=text, published=Published("2025-03-05", "given"))
+    )
+    voss = [c for c in article.claims if c.speaker and c.speaker.name == "Voss"]
+    assert voss and "afterthought" in voss[0].text
+    assert any("open in May" in c.text and c.speaker and c.speaker.description == "the harbour master"
+               for c in article.claims)

@@ -204,9 +204,9 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         elif (
             verb.lower_ in rules.SPEECH_VERBS
             and verb.dep_ in ("parataxis", "ccomp", "advcl")
-            and verb.head.i < verb.i
+            and (verb.head.i < verb.i or _set_off_by_commas(verb))
             and not any(c.dep_ in ("mark", "dobj") for c in verb.children)
-        ):  # "..., Reuters reported." / "Too often, he said, the debate ..."
+        ):  # "..., Reuters reported." / "Too often, he said, the debate ..." / "which, X said, is ..."
             stance = None
             start, end = sent.start_char, _strip_comma(doc, verb.left_edge.idx)
             after = doc[verb.right_edge.i + 1 : sent.end]
@@ -233,6 +233,15 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
 MIN_CONTENT_CHARS = 10
 MIN_STANCE_CHARS = 3
 MIN_WORDS_AFTER_PARENTHETICAL = 3
+
+
+def _set_off_by_commas(verb: Token) -> bool:
+    """ "which, Tompkins said, is full": a cue and its subject between two commas."""
+    doc = verb.doc
+    first, last = verb.left_edge.i, verb.right_edge.i
+    before = doc[first] if doc[first].is_punct else doc[first - 1] if first > 0 else None
+    after = doc[last] if doc[last].is_punct else doc[last + 1] if last + 1 < len(doc) else None
+    return before is not None and after is not None and before.text == "," and after.text == ","
 
 
 def _subject_of(verb: Token, context: _Context) -> Token | None:
