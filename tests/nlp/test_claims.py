@@ -209,3 +209,17 @@ def test_a_cue_between_commas_attributes_the_clause_around_it(analyzer: Analyzer
     assert voss and "afterthought" in voss[0].text
     assert any("open in May" in c.text and c.speaker and c.speaker.description == "the harbour master"
                for c in article.claims)
+
+
+def test_a_headline_names_its_source_before_a_colon(analyzer: Analyzer) -> None:
+    text = (
+        "Poll: island voters split evenly on the new ferry contract\n\n"
+        "Update: the council will publish the contract next week.\n\n"
+        "The vote is due in June."
+    )
+    article = analyzer.analyze_one(
+        Article(id="k" * 16, external_id="headline", text=text, published=Published("2025-03-05", "given"))
+    )
+    [claim] = article.claims  # "Update:" names no source
+    assert claim.text.startswith("island voters split evenly")
+    assert claim.source is not None and claim.source.text == "Poll"

@@ -17,12 +17,20 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import attribution_rules as rules
 from newsgraph.nlp.claim_evidence import CARRIED_CONFIDENCE, NAMED_CONFIDENCE, confidence, cue_span, source_span
+from newsgraph.nlp.claim_spans import clause_after, main_clause, span_of, strip_comma
 from newsgraph.nlp.cues import cues_where_quote_ends, is_complement, is_cue, lemma_of, stance_end, stance_object
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.entities import entity_maps
 from newsgraph.nlp.pronouns import PersonGenders, person_for_pronoun
 from newsgraph.nlp.quote_chains import continues, extend_claim, quotes_someone, without_partial_quotes
-from newsgraph.nlp.quote_speakers import dash_speaker, label_end, label_speaker, speaker_name
+from newsgraph.nlp.quote_speakers import (
+    HEADLINE_SOURCE_NOUNS,
+    dash_speaker,
+    headline_source,
+    label_end,
+    label_speaker,
+    speaker_name,
+)
 from newsgraph.nlp.roles import role_of
 from newsgraph.records import Claim, Sentence, Speaker, TextSpan
 
@@ -165,9 +173,23 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         if evidence is not None:
             claim.source, claim.confidence = evidence
         found.append(claim)
+    # "Caddell: Democrats worried ..." (a headline's source before a colon).
+    headline = headline_source(text_of(doc), sent.start_char, sent.end_char)
+    if headline is not None and not inside and not found:
+        headline_src, content_start = headline
+        source_tokens = [t for t in sent if headline_src.start <= t.idx < headline_src.end]
+        entity_tokens = [t for t in source_tokens if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
+        if entity_tokens or (len(source_tokens) == 1 and source_tokens[0].lower_ in HEADLINE_SOURCE_NOUNS):
+            head = entity_tokens[-1] if entity_tokens else source_tokens[-1]
+            speaker = _speaker_from(head, context, sent)
+            end_char = strip_comma(doc, sent.end_char - (1 if sent.text.rstrip().endswith(".") else 0))
+            headline_claim = _claim("indirect", doc, content_start, end_char, speaker, None, [], sent, None, head)
+            headline_claim.source = headline_src
+            headline_claim.cue_span = TextSpan(headline_src.end, headline_src.end + 1, ":")
+            found.append(headline_claim)
     # According to X / According to , ...
     for match in EMPTY_ACCORDING.finditer(sent.text):
-        rest = _clause_after(sent, sent.start_char + match.end())
+        rest = clause_after(sent, sent.start_char + match.end())
         found.append(_claim("according_to", doc, rest[0], rest[1], None, None, ["empty_source"], sent, None))
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
@@ -177,7 +199,7 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             source = objects[0]
             speaker = _speaker_from(source, context, sent)
             issues = ["truncated_source"] if _is_truncated(source) else []
-            start, end = _main_clause(
+            start, end = main_clause(
                 sent, token.left_edge.i if token.left_edge.i < token.i else token.i, source.right_edge.i
             )
             if not any(s <= start < e for s, e in inside):
@@ -190,17 +212,17 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         kind = "report" if verb.lower_ in rules.REPORT_VERBS or lemma in rules.REPORT_LEMMAS else "indirect"
         stance = None if complement else stance_object(verb)
         if subject is None and verb.i == sent.start and verb.lower_ in rules.SPEECH_VERBS:
-            start, end = _span_of(complement[0]) if complement else (verb.idx, sent.end_char)
+            start, end = span_of(complement[0]) if complement else (verb.idx, sent.end_char)
             found.append(_claim(kind, doc, start, end, None, None, ["missing_reporter"], sent, verb))
             continue
         if subject is None or subject.tag_ in ("WP", "WDT"):
             continue  # "who asked not to be named" is not a claim
         if complement:
-            start, end = _span_of(complement[0])
+            start, end = span_of(complement[0])
             trailing = doc[complement[0].right_edge.i + 1 : sent.end]
             if complement[0].i > verb.i and not any(t in attributions for t in trailing):
                 # "X said (that) A and B": what is said runs to the sentence's end.
-                end = max(end, _strip_comma(doc, sent.end_char - (1 if sent.text.rstrip().endswith(".") else 0)))
+                end = max(end, strip_comma(doc, sent.end_char - (1 if sent.text.rstrip().endswith(".") else 0)))
         elif (
             verb.lower_ in rules.SPEECH_VERBS
             and verb.dep_ in ("parataxis", "ccomp", "advcl")
@@ -208,12 +230,12 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             and not any(c.dep_ in ("mark", "dobj") for c in verb.children)
         ):  # "..., Reuters reported." / "Too often, he said, the debate ..." / "which, X said, is ..."
             stance = None
-            start, end = sent.start_char, _strip_comma(doc, verb.left_edge.idx)
+            start, end = sent.start_char, strip_comma(doc, verb.left_edge.idx)
             after = doc[verb.right_edge.i + 1 : sent.end]
             if len([t for t in after if not t.is_punct]) >= MIN_WORDS_AFTER_PARENTHETICAL:
-                end = _strip_comma(doc, sent.end_char - (1 if sent.text.endswith(".") else 0))
+                end = strip_comma(doc, sent.end_char - (1 if sent.text.endswith(".") else 0))
         elif stance is not None:  # "endorsed Clinton", "called for calm"
-            start, end = _span_of(stance)[0], stance_end(verb, stance)
+            start, end = span_of(stance)[0], stance_end(verb, stance)
         else:
             continue
         shortest = MIN_STANCE_CHARS if stance is not None else MIN_CONTENT_CHARS
@@ -339,41 +361,6 @@ def _named(person: Span, context: _Context, head: Token) -> Speaker:
 def _link_id(context: _Context, token: Token) -> str | None:
     link = context.link_at.get(token.i)
     return link.entity_id if link else None
-
-
-def _span_of(token: Token) -> tuple[int, int]:
-    """A complement clause without its leading "(only) that"."""
-    tokens = list(token.subtree)
-    while len(tokens) > 1 and tokens[0].dep_ in ("mark", "advmod") and tokens[0].lower_ in ("that", "only", "just"):
-        tokens = tokens[1:]
-    start = tokens[0].idx
-    end = tokens[-1].idx + len(tokens[-1].text)
-    return start, end
-
-
-def _strip_comma(doc: Doc, end: int) -> int:
-    while end > 0 and text_of(doc)[end - 1] in " ,;\n\t":
-        end -= 1
-    return end
-
-
-def _main_clause(sent: Span, cut_start: int, cut_end: int) -> tuple[int, int]:
-    """The sentence without its 'according to X' phrase."""
-    doc = sent.doc
-    if cut_start <= sent.start + 1:
-        start = doc[min(cut_end + 1, sent.end - 1)].idx
-        while start < sent.end_char and text_of(doc)[start] in " ,":
-            start += 1
-        return start, _strip_comma(doc, sent.end_char - (1 if sent.text.endswith(".") else 0))
-    return sent.start_char, _strip_comma(doc, doc[cut_start].idx)
-
-
-def _clause_after(sent: Span, position: int) -> tuple[int, int]:
-    text = text_of(sent.doc)
-    while position < sent.end_char and text[position] in " ,;:":
-        position += 1
-    end = sent.end_char - (1 if sent.text.endswith(".") else 0)
-    return position, max(position, end)
 
 
 def _claim(

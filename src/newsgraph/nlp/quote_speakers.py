@@ -39,3 +39,18 @@ def dash_speaker(text: str, end: int) -> TextSpan | None:
 def speaker_name(label: str) -> str:
     """A label as a name: "WALLACE" -> "Wallace"; mixed-case names stay as written."""
     return label.title() if label.isupper() else label
+
+
+# "Caddell: Democrats worried ...", "Poll: Clinton and Trump in dead heat": a headline's source.
+_HEADLINE_SOURCE = re.compile(r"(?P<source>[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}):\s+(?P<content>\S.{15,})")
+# Sources that headlines name without a proper name.
+HEADLINE_SOURCE_NOUNS = frozenset({"poll", "polls", "report", "study", "survey", "sources", "officials", "police"})
+
+
+def headline_source(text: str, start: int, end: int) -> tuple[TextSpan, int] | None:
+    """The source that opens a line as "Name: what they say", and where what they say begins."""
+    match = _HEADLINE_SOURCE.match(text, start, end)
+    if match is None:
+        return None
+    source = TextSpan(match.start("source"), match.end("source"), match.group("source"))
+    return source, match.start("content")
