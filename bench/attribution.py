@@ -25,10 +25,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-DATA = SHARED / "real" / "attribution"
-QUOTES = SHARED / "quotes" / "dev.jsonl"
-ECBPLUS = SHARED / "ecbplus" / "dev.jsonl"
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "real" / "attribution"
 FLOORS = Path(__file__).with_name("attribution_floors.json")
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _STOP = frozenset({"the", "and", "for", "that", "who", "with", "from", "his", "her", "its", "their", "this"})
@@ -89,22 +86,17 @@ def source_right(claim: object, gold_source: dict | None, text: str) -> bool:
 def quote_accuracy() -> float | None:
     """Speaker accuracy of the hand-labelled direct quotes (as bench/quotes.py measures it),
     analysing only the articles the labels name."""
+    from quotes import QUOTES, judge
+    from scoring import ECBPLUS
+
     if not QUOTES.exists() or not ECBPLUS.exists():
         return None
+
     labels = [json.loads(line) for line in QUOTES.read_text().splitlines()]
     wanted = {label["article"] for label in labels}
     rows = [row for line in ECBPLUS.read_text().splitlines() if (row := json.loads(line))["id"] in wanted]
     articles = {a.external_id: a for a in analyse(rows, None).values()}  # type: ignore[attr-defined]
-    right = 0
-    for label in labels:
-        opening = " ".join(label["quote_starts"].split()[:6]).lower()
-        claims = articles[label["article"]].claims  # type: ignore[attr-defined]
-        claim = next((c for c in claims if " ".join(c.text.split()).lower().startswith(opening)), None)
-        speaker = ""
-        if claim is not None and claim.speaker is not None:
-            speaker = " ".join(filter(None, [claim.speaker.name, claim.speaker.role, claim.speaker.description]))
-        right += any(part.lower() in speaker.lower() for part in label["speaker"])
-    return right / len(labels)
+    return sum(judge(label, articles[label["article"]])[2] for label in labels) / len(labels)
 
 
 def main() -> None:

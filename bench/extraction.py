@@ -137,7 +137,7 @@ def figures(rows: list[tuple[Page, Extracted, Extracted]]) -> dict[str, float]:
     for name in sorted({page.set for page, _, _ in rows}):
         subset = [r for r in rows if r[0].set == name]
         for system, index in (("newsgraph", 1), ("trafilatura", 2)):
-            found = [(page, r[index]) for r in subset for page in [r[0]]]
+            found = [(r[0], r[index]) for r in subset]
             result[f"{name}.{system}.body_f1"] = sum(body_f1(e.body, p.body) for p, e in found) / len(found)
             titled = [(p, e) for p, e in found if p.title]
             if titled:

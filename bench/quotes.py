@@ -17,9 +17,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from newsgraph.records import Article, Claim
 from scoring import load_ecbplus
 
 QUOTES = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "quotes" / "dev.jsonl"
+
+
+def judge(label: dict, article: Article) -> tuple[Claim | None, str, bool]:
+    """Our claim for a labelled quote (the one that starts with the quote's first six words),
+    its speaker in words, and whether those hold one of the acceptable name parts."""
+    opening = " ".join(label["quote_starts"].split()[:6]).lower()
+    claim = next((c for c in article.claims if " ".join(c.text.split()).lower().startswith(opening)), None)
+    speaker = ""
+    if claim is not None and claim.speaker is not None:
+        speaker = " ".join(filter(None, [claim.speaker.name, claim.speaker.role, claim.speaker.description]))
+    return claim, speaker, any(part.lower() in speaker.lower() for part in label["speaker"])
 
 
 def main() -> None:
@@ -33,15 +45,8 @@ def main() -> None:
     articles = {a.external_id: a for a, _, _ in load_ecbplus(args.cache)}
     found = right = channels = channels_right = 0
     for label in labels:
-        article = articles[label["article"]]
-        opening = " ".join(label["quote_starts"].split()[:6]).lower()
-        claim = next((c for c in article.claims if " ".join(c.text.split()).lower().startswith(opening)), None)
-        speaker = ""
-        if claim is not None:
-            found += 1
-            if claim.speaker is not None:
-                speaker = " ".join(filter(None, [claim.speaker.name, claim.speaker.role, claim.speaker.description]))
-        ok = any(part.lower() in speaker.lower() for part in label["speaker"])
+        claim, speaker, ok = judge(label, articles[label["article"]])
+        found += claim is not None
         right += ok
         if label.get("channel"):
             channels += 1

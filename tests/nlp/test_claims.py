@@ -95,6 +95,13 @@ def test_demo_articles_have_attributed_claims_and_no_false_alarms(analyzer: Anal
     assert len(anonymous) >= 6
 
 
+def analyse_text(analyzer: Analyzer, text: str, name: str) -> Article:
+    """An article written for a test, analysed as published on the seeds' date."""
+    published = Published("2025-03-05", "given")
+    article = Article(id=name.ljust(16, "0")[:16], external_id=name, text=text, published=published)
+    return analyzer.analyze_one(article)
+
+
 EVIDENCE_TEXT = (
     "Ferry fares will rise in March.\n\n"
     '"There is no other way to pay for the repairs," said Mara Voss, the harbour master. '
@@ -105,9 +112,7 @@ EVIDENCE_TEXT = (
 
 @pytest.fixture(scope="module")
 def evidence_claims(analyzer: Analyzer) -> Article:
-    published = Published("2025-03-05", "given")
-    article = Article(id="e" * 16, external_id="evidence", text=EVIDENCE_TEXT, published=published)
-    return analyzer.analyze_one(article)
+    return analyse_text(analyzer, EVIDENCE_TEXT, "evidence")
 
 
 def test_cue_and_source_offsets_round_trip(evidence_claims: Article) -> None:
@@ -140,9 +145,7 @@ def test_transcript_labels_and_dashes_name_the_speaker(analyzer: Analyzer) -> No
         '"MORENO: Will the ferry fares rise again next year, and who will pay for the new harbour wall?"\n\n'
         "\u201cThe fares are already more than a family can afford in a month.\u201d \u2015 Lena Ortiz\n"
     )
-    article = analyzer.analyze_one(
-        Article(id="f" * 16, external_id="labels", text=text, published=Published("2025-03-05", "given"))
-    )
+    article = analyse_text(analyzer, text, "labels")
     by_text = {c.text.split()[0]: c for c in article.claims}
     label = by_text["Will"]
     assert label.speaker is not None and label.speaker.name == "Moreno"
@@ -161,9 +164,7 @@ def test_he_and_she_go_to_a_person_of_the_gender_the_text_shows(analyzer: Analyz
         "Chief inspector Mara Voss gave evidence after him. "
         '"The flue was never checked," she said.'
     )
-    article = analyzer.analyze_one(
-        Article(id="g" * 16, external_id="pronouns", text=text, published=Published("2025-03-05", "given"))
-    )
+    article = analyse_text(analyzer, text, "pronouns")
     speakers = {c.text.split()[0]: c.speaker.name if c.speaker else None for c in article.claims}
     assert speakers["Her"] == "Tomas Brandt"  # not his daughter, named nearer the pronoun
     assert speakers["The"] == "Mara Voss"
@@ -176,9 +177,7 @@ def test_the_role_goes_to_the_person_introduced_with_it(analyzer: Analyzer) -> N
         "Crews had worked through the night to clear the channel.\n\n"
         '"We will rebuild the wall before winter," the governor said.'
     )
-    article = analyzer.analyze_one(
-        Article(id="h" * 16, external_id="roles", text=text, published=Published("2025-03-05", "given"))
-    )
+    article = analyse_text(analyzer, text, "roles")
     [quote] = [c for c in article.claims if c.text.startswith("We will rebuild")]
     assert quote.speaker is not None and quote.speaker.name == "Helen Carter"
     assert quote.source is not None and quote.source.text == "the governor"
@@ -190,9 +189,7 @@ def test_the_title_of_a_work_in_quotation_marks_is_no_claim(analyzer: Analyzer) 
         '"We printed one for every household," the mayor said of the booklet titled '
         '"How to Keep Your Boiler Safe Through the Winter Months".'
     )
-    article = analyzer.analyze_one(
-        Article(id="i" * 16, external_id="titled", text=text, published=Published("2025-03-05", "given"))
-    )
+    article = analyse_text(analyzer, text, "titled")
     assert [c.text for c in article.claims] == ["We printed one for every household"]
 
 
@@ -202,9 +199,7 @@ def test_a_cue_between_commas_attributes_the_clause_around_it(analyzer: Analyzer
         "The new terminal, which, the harbour master said, will open in May, has room for four ferries.\n\n"
         "Too often, Ms Voss said, the island is an afterthought for planners on the mainland."
     )
-    article = analyzer.analyze_one(
-        Article(id="j" * 16, external_id="commas", text=text, published=Published("2025-03-05", "given"))
-    )
+    article = analyse_text(analyzer, text, "commas")
     voss = [c for c in article.claims if c.speaker and c.speaker.name == "Voss"]
     assert voss and "afterthought" in voss[0].text
     assert any("open in May" in c.text and c.speaker and c.speaker.description == "the harbour master"
@@ -217,9 +212,7 @@ def test_a_headline_names_its_source_before_a_colon(analyzer: Analyzer) -> None:
         "Update: the council will publish the contract next week.\n\n"
         "The vote is due in June."
     )
-    article = analyzer.analyze_one(
-        Article(id="k" * 16, external_id="headline", text=text, published=Published("2025-03-05", "given"))
-    )
+    article = analyse_text(analyzer, text, "headline")
     [claim] = article.claims  # "Update:" names no source
     assert claim.text.startswith("island voters split evenly")
     assert claim.source is not None and claim.source.text == "Poll"

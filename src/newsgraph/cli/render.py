@@ -6,7 +6,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from newsgraph.nlp.claim_words import confidence_word, speaker_in_words
+from newsgraph.nlp.claim_words import claim_in_words, confidence_label
 from newsgraph.records import Article
 from newsgraph.store import ArticleSummary
 from newsgraph.store.story_queries import Story
@@ -77,8 +77,8 @@ def claims_table(article: Article) -> Table:
     for name in ("who says so", "sure?", "named as", "claim"):
         table.add_column(name, overflow="fold")
     for claim in article.claims:
-        who = speaker_in_words(claim.speaker, claim.cue_span.text if claim.cue_span else claim.cue, claim.channel)
-        sureness = f"{confidence_word(claim.confidence)} {claim.confidence:.1f}" if claim.confidence else "-"
+        who = claim_in_words(claim)
+        sureness = confidence_label(claim.confidence)
         issues = f" [broken: {', '.join(claim.issues)}]" if claim.issues else ""
         table.add_row(
             Text(who), Text(sureness), Text(claim.source.text if claim.source else "-"), Text(claim.text[:160] + issues)

@@ -34,7 +34,7 @@ def _prose_share(lines: list[str]) -> float:
     prose = sum(
         len(line.split())
         for line in lines
-        if len(line.split()) >= PROSE_PARAGRAPH_WORDS and _SENTENCE_END.search(line.strip())
+        if len(line.split()) >= PROSE_PARAGRAPH_WORDS and _SENTENCE_END.search(line)
     )
     return prose / total if total else 0.0
 
@@ -53,6 +53,6 @@ def choose_body(balanced: str, fuller: str) -> str:
     kept = sum((words_balanced & words_fuller).values()) / size_balanced
     if kept < MIN_KEPT or sum(words_fuller.values()) < MIN_GROWTH * size_balanced:
         return balanced
-    known = {line.strip() for line in clean_balanced}
-    added = [line for line in clean_fuller if line.strip() not in known]
+    known = set(clean_balanced)
+    added = [line for line in clean_fuller if line not in known]
     return fuller if _prose_share(added) >= MIN_PROSE_SHARE else balanced

@@ -101,7 +101,6 @@ MAX_CAPTION_CHARS = 400
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # A date as pages print it: "March 3, 2024", "3rd March 2024", "2024-03-03", "03/03/2024".
 WRITTEN_DATE = rf"(?:{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
-_DATE = WRITTEN_DATE
 LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("advertisement", re.compile(r"^\s*(?:advertisement|sponsored(?: content)?|ad)\s*$", re.I)),
     ("trust_note", re.compile(r"^\s*our standards\s*:", re.I)),
@@ -122,9 +121,9 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("contributor_line", re.compile(r"^\s*(?i:reporting|writing|editing|additional reporting|compiled) by\s+[A-Z].{0,200}$")),
     ("contributor_line", re.compile(r"^.{0,160}\bcontributed(?: reporting)?(?: to| for)? (?:this|the) (?:report|story|article)\.?\s*$", re.I)),
     ("social_embed", re.compile(r"\bpic\.twitter\.com/\w+", re.I)),
-    ("social_embed", re.compile(rf"^\s*[—–-]\s*.{{1,80}}\(@\w{{1,15}}\)\s+{_DATE}\s*$", re.I)),
+    ("social_embed", re.compile(rf"^\s*[—–-]\s*.{{1,80}}\(@\w{{1,15}}\)\s+{WRITTEN_DATE}\s*$", re.I)),
     ("social_embed", re.compile(r"^\s*(?:a post shared by|view this post on instagram|view on (?:twitter|x|instagram|facebook))\b", re.I)),
-    ("posted_on", re.compile(rf"^\s*(?:posted|published|updated|last updated|written|first published)\b\s*(?:on|at|:)?\s*{_DATE}.{{0,60}}$", re.I)),
+    ("posted_on", re.compile(rf"^\s*(?:posted|published|updated|last updated|written|first published)\b\s*(?:on|at|:)?\s*{WRITTEN_DATE}.{{0,60}}$", re.I)),
     ("posted_on", re.compile(r"^\s*posted (?:in|by)\b.{0,80}$", re.I)),
     ("video_label", re.compile(r"^\s*(?:watch(?: the)?|play(?: the)?) video\b.{0,60}$", re.I)),
     ("video_label", re.compile(r"^\s*(?:video|watch)?\s*[:|-]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*$", re.I)),

@@ -1,12 +1,12 @@
 """The publication date of a page: published, never modified; with where it was found.
 
-Sources are tried in the order of how often they held the true date on the development pages
-(bench/extraction.py): a date the page labels as published by its headline ("Published: ..."),
-a date in the URL's path, the head's `article:published_time` and its kin, the first date
-printed at the headline (not one labelled as an update), the page's JSON-LD `datePublished`,
-the date trafilatura finds in markup and text, the article object's JSON-LD `datePublished`,
-a single `itemprop=datePublished`. Modified and crawl
-dates are never read, and several `itemprop` dates (a list of other articles) are ignored.
+Sources are tried in the order that gave the most right dates on the development pages
+(bench/extraction.py --show date lists the misses): a date the page labels as published by
+its headline ("Published: ..."), a date in the URL's path, the head's `article:published_time`
+and its kin, the first date printed at the headline (not one labelled as an update), the page's
+JSON-LD `datePublished`, the date trafilatura finds in markup and text, the article object's
+JSON-LD `datePublished`, a single `itemprop=datePublished`. Modified and crawl dates are never
+read, and several `itemprop` dates (a list of other articles) are ignored.
 """
 
 from __future__ import annotations

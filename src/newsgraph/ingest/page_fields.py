@@ -202,7 +202,6 @@ def _choose_title(page: PageMeta, extracted: str | None, names: list[str]) -> st
     return strip_site(clean_value(extracted), names) if extracted else None
 
 
-
 def choose_outlet(page: PageMeta, extracted: str | None, host: str | None) -> str | None:
     """The outlet's own name: og:site_name or the publisher, without taglines; else the host."""
     candidates = [page.first("og:site_name"), page.first("application-name")]

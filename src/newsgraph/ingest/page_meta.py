@@ -3,7 +3,7 @@
 trafilatura finds the body well, but takes the title from `<title>` (site suffix and all) and
 may take a modified date. Pages also carry their metadata in forms meant for machines (JSON-LD,
 Open Graph, `itemprop`) and in what a reader sees (the `h1`); these are read here, once, from
-the parsed tree, and the choice between them is made in `title` and `published`.
+the parsed tree, and the choice between them is made in `page_fields` and `page_dates`.
 """
 
 from __future__ import annotations
@@ -46,7 +46,6 @@ class PageMeta:
     h1_in_article: list[str] = field(default_factory=list)
     html_title: str | None = None
     canonical_url: str | None = None
-    times_in_article: list[str] = field(default_factory=list)
     # The text around each of the first headings, from just before the heading on: where a
     # reader sees the byline and its date.
     headline_context: list[str] = field(default_factory=list)
@@ -73,7 +72,9 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     """Collect metadata candidates from a parsed page without changing the tree."""
     page = PageMeta()
     for element in tree.iter("meta"):
-        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        key = (element.get("property") or element.get("name") or "").strip().lower()
+        if not key and element.get("itemprop"):
+            key = "itemprop:" + element.get("itemprop", "").strip().lower()
         value = element.get("content")
         if key and value:
             page.meta.setdefault(key, []).append(clean_value(value))
@@ -81,7 +82,8 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
         if (element.get("rel") or "").lower() == "canonical" and element.get("href"):
             page.canonical_url = element.get("href", "").strip()
             break
-    # itemprop dates on visible elements (time, span) count like meta tags.
+    # itemprop dates, on meta tags as on visible elements (time, span), are kept apart under
+    # "itemprop:...": a page lists other articles with theirs (see page_dates.itemprop_published).
     for element in tree.xpath("//*[@itemprop='datePublished' or @itemprop='dateCreated'][not(self::meta)]"):
         value = element.get("datetime") or element.get("content") or element.text_content()
         if value and value.strip():
@@ -97,8 +99,6 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
                 page.h1_in_article.append(text)
     for heading in list(tree.iter("h1"))[:MAX_HEADLINE_CONTEXTS]:
         page.headline_context.append(_headline_context(heading))
-    for element in tree.xpath("//article//time[@datetime] | //main//time[@datetime]")[:5]:
-        page.times_in_article.append(element.get("datetime", "").strip())
     for script in tree.xpath("//script[@type='application/ld+json']"):
         text = script.text_content()
         if not text or len(text) > MAX_JSONLD_CHARS:

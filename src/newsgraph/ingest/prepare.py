@@ -89,7 +89,7 @@ def prepare_article(raw: RawArticle, outlet: str | None = None, published: str |
     metadata["format"] = raw.format
     record_published = Published()
     if raw.published is not None and raw.published.value:
-        record_published = Published(raw.published.value, raw.published_source)  # type: ignore[arg-type]
+        record_published = Published(raw.published.value, raw.published_source)
     elif published:
         record_published = Published(published, "given")
     if raw.published is not None and raw.published.note:

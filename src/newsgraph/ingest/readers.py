@@ -28,6 +28,7 @@ from newsgraph.ingest.page_fields import choose_author, choose_outlet, choose_ti
 from newsgraph.ingest.page_meta import PageMeta, read_page_meta
 from newsgraph.ingest.published import PublishedDate, parse_published
 from newsgraph.ingest.sources import FEED_SUFFIXES, HTML_SUFFIXES, JSONL_SUFFIXES, WARC_SUFFIXES
+from newsgraph.records import PublishedSource
 from newsgraph.settings import Settings
 
 JSONL_FIELDS = {"id", "text", "title", "url", "outlet", "published"}
@@ -46,7 +47,7 @@ class RawArticle:
     url: str | None = None
     author: str | None = None
     published: PublishedDate | None = None
-    published_source: str = "metadata"
+    published_source: PublishedSource = "metadata"
     title_in_text: bool = False
     metadata: dict[str, Any] = field(default_factory=dict)
     identity: str = ""
@@ -194,17 +195,16 @@ def html_article(source: str, external_id: str, html: str, url: str | None = Non
 
 def _page_published(
     page: PageMeta, extracted: str | None, url: str | None, source: str
-) -> tuple[PublishedDate | None, str]:
+) -> tuple[PublishedDate | None, PublishedSource]:
     """The first date found, in the order page_dates explains, with the kind of source; each
     source is read only when those before it found nothing (parsing a written date is slow)."""
-    from_text = parse_published(extracted, source) if extracted else None
-    candidates: list[tuple[Callable[[], PublishedDate | None], str]] = [
+    candidates: list[tuple[Callable[[], PublishedDate | None], PublishedSource]] = [
         (lambda: byline_published(page, source), "byline"),
         (lambda: url_published(url, source), "url"),
         (lambda: meta_published(page, source), "meta"),
         (lambda: visible_published(page, source), "visible"),
         (lambda: ld_published(page.page_ld, source), "json-ld"),
-        (lambda: from_text, "page"),
+        (lambda: parse_published(extracted, source) if extracted else None, "page"),
         (lambda: ld_published(page.article_ld, source), "json-ld"),
         (lambda: itemprop_published(page, source), "itemprop"),
     ]
@@ -212,7 +212,8 @@ def _page_published(
         found = find()
         if found is not None and found.value:
             return found, kind
-    return from_text, "unknown"
+    # Nothing readable: trafilatura's date, if any, still carries the note that says why.
+    return (parse_published(extracted, source) if extracted else None), "unknown"
 
 
 def read_jsonl(path: Path, settings: Settings) -> Iterator[RawArticle | InputError]:

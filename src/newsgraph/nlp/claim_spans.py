@@ -31,7 +31,7 @@ def main_clause(sent: Span, cut_start: int, cut_end: int) -> tuple[int, int]:
         start = doc[min(cut_end + 1, sent.end - 1)].idx
         while start < sent.end_char and text_of(doc)[start] in " ,":
             start += 1
-        return start, strip_comma(doc, sent.end_char - (1 if sent.text.endswith(".") else 0))
+        return start, sentence_end(sent)
     return sent.start_char, strip_comma(doc, doc[cut_start].idx)
 
 
@@ -39,5 +39,16 @@ def clause_after(sent: Span, position: int) -> tuple[int, int]:
     text = text_of(sent.doc)
     while position < sent.end_char and text[position] in " ,;:":
         position += 1
-    end = sent.end_char - (1 if sent.text.endswith(".") else 0)
+    end = sentence_end(sent)
     return position, max(position, end)
+
+
+def sentence_end(sent: Span) -> int:
+    """Where a sentence's words end: before trailing spaces, its full stop and commas."""
+    text = text_of(sent.doc)
+    end = sent.end_char
+    while end > sent.start_char and text[end - 1].isspace():
+        end -= 1
+    if end > sent.start_char and text[end - 1] == ".":
+        end -= 1
+    return strip_comma(sent.doc, end)

@@ -3,7 +3,7 @@ which must not load spaCy to say it."""
 
 from __future__ import annotations
 
-from newsgraph.records import Speaker
+from newsgraph.records import Claim, Speaker
 
 SURE = 0.85
 LIKELY = 0.6
@@ -29,6 +29,16 @@ def speaker_in_words(speaker: Speaker | None, cue: str | None, channel: str | No
     elif speaker.organisation and speaker.name and speaker.organisation not in who:
         who = f"{who} ({speaker.organisation})"
     verb = cue or "says"
-    return f"{who} {verb}" + (f" {channel}" if channel and verb.lower().startswith("told") else "") + (
-        f" via {channel}" if channel and not verb.lower().startswith("told") else ""
-    )
+    if not channel:
+        return f"{who} {verb}"
+    return f"{who} {verb} {channel}" if verb.lower().startswith("told") else f"{who} {verb} via {channel}"
+
+
+def claim_in_words(claim: Claim) -> str:
+    """Who says this claim, with its own attribution words ("according to", "told")."""
+    return speaker_in_words(claim.speaker, claim.cue_span.text if claim.cue_span else claim.cue, claim.channel)
+
+
+def confidence_label(value: float | None) -> str:
+    """The word and the figure: "likely 0.6"; "-" when there is no speaker."""
+    return f"{confidence_word(value)} {value:.1f}" if value else "-"

@@ -17,8 +17,16 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import attribution_rules as rules
 from newsgraph.nlp.claim_evidence import CARRIED_CONFIDENCE, NAMED_CONFIDENCE, confidence, cue_span, source_span
-from newsgraph.nlp.claim_spans import clause_after, main_clause, span_of, strip_comma
-from newsgraph.nlp.cues import cues_where_quote_ends, is_complement, is_cue, lemma_of, stance_end, stance_object
+from newsgraph.nlp.claim_spans import clause_after, main_clause, sentence_end, span_of, strip_comma
+from newsgraph.nlp.cues import (
+    cues_where_quote_ends,
+    is_complement,
+    is_cue,
+    lemma_of,
+    quote_cues,
+    stance_end,
+    stance_object,
+)
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.entities import entity_maps
 from newsgraph.nlp.pronouns import PersonGenders, person_for_pronoun
@@ -123,14 +131,7 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
     def in_quote(token: Token) -> bool:
         return any(s <= token.idx < e for s, e in quoted)
 
-    # Verbs that can introduce a quotation: of saying, and of writing or posting ("tweeted: ...").
-    cues = [
-        t
-        for t in sent
-        if t.pos_ in ("VERB", "AUX")
-        and (t.lower_ in rules.SPEECH_VERBS or lemma_of(t) in rules.QUOTING_LEMMAS)
-        and not in_quote(t)
-    ]
+    cues = quote_cues(sent, quoted)
     # Reported speech, beliefs, findings and stances: any attribution verb by its lemma.
     attributions = [t for t in sent if is_cue(t) and not in_quote(t)]
     # Direct quotes that start in this sentence.
@@ -182,7 +183,7 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         if entity_tokens or (len(source_tokens) == 1 and source_tokens[0].lower_ in HEADLINE_SOURCE_NOUNS):
             head = entity_tokens[-1] if entity_tokens else source_tokens[-1]
             speaker = _speaker_from(head, context, sent)
-            end_char = strip_comma(doc, sent.end_char - (1 if sent.text.rstrip().endswith(".") else 0))
+            end_char = sentence_end(sent)
             headline_claim = _claim("indirect", doc, content_start, end_char, speaker, None, [], sent, None, head)
             headline_claim.source = headline_src
             headline_claim.cue_span = TextSpan(headline_src.end, headline_src.end + 1, ":")
@@ -222,7 +223,7 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             trailing = doc[complement[0].right_edge.i + 1 : sent.end]
             if complement[0].i > verb.i and not any(t in attributions for t in trailing):
                 # "X said (that) A and B": what is said runs to the sentence's end.
-                end = max(end, strip_comma(doc, sent.end_char - (1 if sent.text.rstrip().endswith(".") else 0)))
+                end = max(end, sentence_end(sent))
         elif (
             verb.lower_ in rules.SPEECH_VERBS
             and verb.dep_ in ("parataxis", "ccomp", "advcl")
@@ -233,7 +234,7 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             start, end = sent.start_char, strip_comma(doc, verb.left_edge.idx)
             after = doc[verb.right_edge.i + 1 : sent.end]
             if len([t for t in after if not t.is_punct]) >= MIN_WORDS_AFTER_PARENTHETICAL:
-                end = strip_comma(doc, sent.end_char - (1 if sent.text.endswith(".") else 0))
+                end = sentence_end(sent)
         elif stance is not None:  # "endorsed Clinton", "called for calm"
             start, end = span_of(stance)[0], stance_end(verb, stance)
         else:
@@ -245,7 +246,7 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         inner_cue = start <= verb.idx < end and verb.dep_ != "parataxis"
         if straddles or end - start < shortest or inner_cue:
             continue
-        speaker, channel, issues, subject = _attribution(verb, context)
+        speaker, channel, issues, subject = _attribution(verb, context, subject)
         if kind == "report" and speaker is not None and speaker.name:
             context.last_outlet = speaker.name
         found.append(_claim(kind, doc, start, end, speaker, channel, issues, sent, verb, subject))
@@ -279,9 +280,12 @@ def _subject_of(verb: Token, context: _Context) -> Token | None:
     return None
 
 
-def _attribution(verb: Token, context: _Context) -> tuple[Speaker | None, str | None, list[str], Token | None]:
-    """Speaker, channel, issues and the subject that names the speaker, for a speech verb."""
-    subject = _subject_of(verb, context)
+def _attribution(
+    verb: Token, context: _Context, subject: Token | None = None
+) -> tuple[Speaker | None, str | None, list[str], Token | None]:
+    """Speaker, channel, issues and the subject that names the speaker, for a speech verb (its
+    subject is looked up unless the caller already has it)."""
+    subject = subject or _subject_of(verb, context)
     issues: list[str] = []
     speaker = _speaker_from(subject, context, verb.sent) if subject is not None else None
     channel = None

@@ -11,16 +11,24 @@ from newsgraph.nlp import attribution_rules as rules
 
 
 def cues_where_quote_ends(sent: Span, end: int, quoted: list[tuple[int, int]]) -> list[Token]:
-    """Speech verbs of the sentence where a quotation of several sentences closes ("... in their
+    """Quoting verbs of the sentence where a quotation of several sentences closes ("... in their
     heads. This is in their consciousness," said Caddell)."""
     doc = sent.doc
     closing = next((t for t in doc[sent.end :] if t.idx >= end), None)
     if closing is None or closing.sent.start == sent.start:
         return []
+    return quote_cues(closing.sent, quoted)
+
+
+def quote_cues(sent: Span, quoted: list[tuple[int, int]]) -> list[Token]:
+    """Verbs outside quotation marks that can introduce a quotation: of saying, and of writing
+    or posting ("tweeted: ...")."""
     return [
         t
-        for t in closing.sent
-        if t.lower_ in rules.SPEECH_VERBS and t.pos_ in ("VERB", "AUX") and not any(s <= t.idx < e for s, e in quoted)
+        for t in sent
+        if t.pos_ in ("VERB", "AUX")
+        and (t.lower_ in rules.SPEECH_VERBS or lemma_of(t) in rules.QUOTING_LEMMAS)
+        and not any(s <= t.idx < e for s, e in quoted)
     ]
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from newsgraph.nlp.claim_words import confidence_word, speaker_in_words
+from newsgraph.nlp.claim_words import claim_in_words, confidence_label
 from newsgraph.records import Article
 
 
@@ -22,8 +22,8 @@ class Mark:
 def marks(article: Article) -> list[Mark]:
     found: list[Mark] = []
     for claim in article.claims:
-        who = speaker_in_words(claim.speaker, claim.cue_span.text if claim.cue_span else claim.cue, claim.channel)
-        sureness = f" ({confidence_word(claim.confidence)}, {claim.confidence:.1f})" if claim.confidence else ""
+        who = claim_in_words(claim)
+        sureness = f" ({confidence_label(claim.confidence)})" if claim.confidence else ""
         issues = f" — broken: {', '.join(claim.issues)}" if claim.issues else ""
         found.append(Mark(claim.start, claim.end, "claim", f"{who}{sureness}{issues}"))
         if claim.source is not None:  # the mention that names the speaker

@@ -14,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 
 from newsgraph.compare import compare_story
 from newsgraph.errors import NewsgraphError, NotFoundError
-from newsgraph.nlp.claim_words import confidence_word, speaker_in_words
+from newsgraph.nlp.claim_words import claim_in_words, confidence_word
 from newsgraph.store import ArticleStore
 from newsgraph.store.entity_queries import MAX_ITEMS, get_entity
 from newsgraph.store.event_queries import timeline
@@ -39,9 +39,7 @@ def add_web_routes(app: FastAPI, store: ArticleStore) -> None:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.autoescape = True
     templates.env.filters["web_link"] = web_link
-    templates.env.filters["claim_speaker"] = lambda c: speaker_in_words(
-        c.speaker, c.cue_span.text if c.cue_span else c.cue, c.channel
-    )
+    templates.env.filters["claim_speaker"] = claim_in_words
     templates.env.filters["confidence_word"] = confidence_word
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     engine = store.engine
