@@ -167,13 +167,12 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         else:
             speaker, channel, issues, subject = None, None, [], None
         end_char = stripped_start + len(text)
-        if evidence is not None and earlier and continues(earlier[-1], stripped_start, doc):
+        carried = named is None and nearest is None and evidence is not None
+        if carried and earlier and continues(earlier[-1], stripped_start, doc):
             extend_claim(earlier[-1], end_char, doc)  # '"Q1," X said. "Q2."': one statement
             continue
-        claim = _claim("direct_quote", doc, stripped_start, end_char, speaker, channel, issues, sent, nearest, subject)
-        if evidence is not None:
-            claim.source, claim.confidence = evidence
-        found.append(claim)
+        claim_args = (speaker, channel, issues, sent, nearest, subject, evidence)
+        found.append(_claim("direct_quote", doc, stripped_start, end_char, *claim_args))
     # "Caddell: Democrats worried ..." (a headline's source before a colon).
     headline = headline_source(text_of(doc), sent.start_char, sent.end_char)
     if headline is not None and not inside and not found:
@@ -184,10 +183,11 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             head = entity_tokens[-1] if entity_tokens else source_tokens[-1]
             speaker = _speaker_from(head, context, sent)
             end_char = sentence_end(sent)
-            headline_claim = _claim("indirect", doc, content_start, end_char, speaker, None, [], sent, None, head)
-            headline_claim.source = headline_src
-            headline_claim.cue_span = TextSpan(headline_src.end, headline_src.end + 1, ":")
-            found.append(headline_claim)
+            colon = TextSpan(headline_src.end, headline_src.end + 1, ":")
+            named_by = (headline_src, confidence(head, speaker))
+            found.append(
+                _claim("indirect", doc, content_start, end_char, speaker, None, [], sent, None, head, named_by, colon)
+            )
     # According to X / According to , ...
     for match in EMPTY_ACCORDING.finditer(sent.text):
         rest = clause_after(sent, sent.start_char + match.end())
@@ -378,7 +378,13 @@ def _claim(
     sent: Span,
     cue: Token | None,
     source: Token | None = None,
+    evidence: tuple[TextSpan | None, float | None] | None = None,
+    cue_words: TextSpan | None = None,
 ) -> Claim:
+    """A claim whose cue and source are the given tokens; `evidence` (the source's words and a
+    confidence) and `cue_words` stand in where the words were found some other way: the quote
+    before, a transcript label, a headline's colon."""
+    source_words, sureness = evidence if evidence is not None else (None, None)
     return Claim(
         kind=kind,  # type: ignore[arg-type]
         text=text_of(doc)[start:end],
@@ -389,7 +395,7 @@ def _claim(
         issues=sorted(set(issues)),
         sentence=Sentence(sent.start_char, sent.end_char),
         cue=cue.text if cue is not None else None,
-        cue_span=cue_span(cue),
-        source=source_span(source) if speaker is not None else None,
-        confidence=confidence(source, speaker),
+        cue_span=cue_words or cue_span(cue),
+        source=source_words if evidence is not None else source_span(source) if speaker is not None else None,
+        confidence=sureness if evidence is not None else confidence(source, speaker),
     )
