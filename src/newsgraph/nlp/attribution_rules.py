@@ -128,6 +128,7 @@ OBJECT_CUE_LEMMAS: frozenset[str] = frozenset(
         "estimate", "cite", "claim", "allege", "suggest", "propose", "promise", "pledge", "vow",
         "announce", "reveal", "disclose", "report", "repeat", "echo", "expect", "fear", "demand",
         "recommend", "dispute", "concede", "note", "stress", "emphasize", "emphasise", "discuss",
+        "question", "explain",
     }
 )
 # Prepositions whose object is what a stance verb attributes ("called for", "accused of").
@@ -243,4 +244,6 @@ HEDGES: tuple[str, ...] = (
     "purportedly",
     "apparently",
 )
-QUOTE_PAIRS: tuple[tuple[str, str], ...] = (("“", "”"), ('"', '"'), ("``", "''"))
+QUOTE_PAIRS: tuple[tuple[str, str], ...] = (("“", "”"), ('"', '"'), ("``", "''"), ("''", "''"))
+"""Quotation marks, opening and closing; two apostrophes open a quotation too where a text
+writes both marks that way (''Q,'' she said), but never where it opens with ``."""

@@ -19,8 +19,8 @@ from newsgraph.nlp import attribution_rules as rules
 from newsgraph.nlp.claim_evidence import CARRIED_CONFIDENCE, NAMED_CONFIDENCE, confidence, cue_span, source_span
 from newsgraph.nlp.claim_spans import clause_after, main_clause, sentence_end, span_of, strip_comma
 from newsgraph.nlp.cues import (
+    complements,
     cues_where_quote_ends,
-    is_complement,
     is_cue,
     lemma_of,
     quote_cues,
@@ -108,6 +108,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans inside quotation marks; an unclosed quote runs to the paragraph's end."""
     spans = []
     for opening, closing in rules.QUOTE_PAIRS:
+        if opening == closing == "''" and "``" in text:
+            continue
         position = 0
         while (start := text.find(opening, position)) != -1:
             inner = start + len(opening)
@@ -167,6 +169,9 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         else:
             speaker, channel, issues, subject = None, None, [], None
         end_char = stripped_start + len(text)
+        if nearest is not None and found and _interrupted_by(found[-1], nearest, stripped_start):
+            extend_claim(found[-1], end_char, doc)  # '"Q1," X said, "Q2."': one quotation
+            continue
         carried = named is None and nearest is None and evidence is not None
         if carried and earlier and continues(earlier[-1], stripped_start, doc):
             extend_claim(earlier[-1], end_char, doc)  # '"Q1," X said. "Q2."': one statement
@@ -207,7 +212,7 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
                 found.append(_claim("according_to", doc, start, end, speaker, None, issues, sent, token, source))
     # Reported speech and reports.
     for verb in attributions:
-        complement = [c for c in verb.children if is_complement(c)]
+        complement = complements(verb)
         subject = _subject_of(verb, context)
         lemma = lemma_of(verb)
         kind = "report" if verb.lower_ in rules.REPORT_VERBS or lemma in rules.REPORT_LEMMAS else "indirect"
@@ -216,7 +221,8 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             start, end = span_of(complement[0]) if complement else (verb.idx, sent.end_char)
             found.append(_claim(kind, doc, start, end, None, None, ["missing_reporter"], sent, verb))
             continue
-        if subject is None or subject.tag_ in ("WP", "WDT"):
+        relative = subject is not None and subject.tag_ in ("WP", "WDT")
+        if subject is None or (relative and (verb.dep_ != "relcl" or _asks_anonymity(verb, complement))):
             continue  # "who asked not to be named" is not a claim
         if complement:
             start, end = span_of(complement[0])
@@ -247,6 +253,8 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         if straddles or end - start < shortest or inner_cue:
             continue
         speaker, channel, issues, subject = _attribution(verb, context, subject)
+        if relative:  # "Democrats, who have argued that ...": "who" names them
+            speaker = _speaker_from(verb.head, context, sent)
         if kind == "report" and speaker is not None and speaker.name:
             context.last_outlet = speaker.name
         found.append(_claim(kind, doc, start, end, speaker, channel, issues, sent, verb, subject))
@@ -256,6 +264,21 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
 MIN_CONTENT_CHARS = 10
 MIN_STANCE_CHARS = 3
 MIN_WORDS_AFTER_PARENTHETICAL = 3
+
+
+def _interrupted_by(previous: Claim, cue: Token, start: int) -> bool:
+    """A quotation that goes on after the cue that closed the previous one ('"Q1," X said, "Q2"')."""
+    return (
+        previous.kind == "direct_quote"
+        and previous.cue_span is not None
+        and previous.cue_span.start == cue.idx
+        and previous.end <= cue.idx < start
+    )
+
+
+def _asks_anonymity(verb: Token, complement: list[Token]) -> bool:
+    """ "who asked not to be named", "who requested anonymity": how a source is described."""
+    return lemma_of(verb) in ("ask", "request") and all(c.dep_ == "xcomp" for c in complement)
 
 
 def _set_off_by_commas(verb: Token) -> bool:

@@ -87,6 +87,21 @@ def is_complement(child: Token) -> bool:
     )
 
 
+def complements(verb: Token) -> list[Token]:
+    """The clauses a cue verb attributes; with a listener, a "that" clause the parser hung on
+    the listener ("told a meeting of leaders that few understood ...")."""
+    found = [c for c in verb.children if is_complement(c)]
+    if found or lemma_of(verb) != "tell":
+        return found
+    for listener in verb.children:
+        if listener.dep_ in ("dobj", "dative"):
+            found += [
+                c for c in listener.rights
+                if c.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ]
+    return found
+
+
 def stance_object(verb: Token) -> Token | None:
     """What a stance verb is about: its object, or the object of "for"/"of"/"on". Verbs of
     saying and knowing whose object is a proposition ("indicates a tightening race", "denied
@@ -99,7 +114,7 @@ def stance_object(verb: Token) -> Token | None:
         if child.dep_ == "dobj" and not _when(child):
             return child
         if stance and child.dep_ == "prep" and child.lower_ in rules.STANCE_PREPOSITIONS:
-            objects = [c for c in child.children if c.dep_ == "pobj" and not _when(c)]
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and not _when(c)]
             if objects:
                 return objects[0]
     return None
@@ -115,7 +130,7 @@ def stance_end(verb: Token, target: Token) -> int:
     verb's right ("attacked rivals on stage for taking his money"), short of another clause."""
     end_token = target.right_edge
     for child in verb.rights:
-        if child.i <= end_token.i or child.is_punct or child.dep_ in ("conj", "cc", "ccomp", "parataxis"):
+        if child.i <= end_token.i or child.is_punct or child.dep_ in ("conj", "cc", "ccomp", "parataxis", "advcl"):
             continue
         end_token = child.right_edge
     return end_token.idx + len(end_token.text)

@@ -15,7 +15,11 @@ def continues(previous: Claim, start: int, doc: Doc) -> bool:
     if previous.kind != "direct_quote" or previous.cue_span is None or not previous.end <= previous.cue_span.start:
         return False
     between = text_of(doc)[previous.end : start]
-    return "\n\n" not in between and len(between) <= MAX_QUOTE_GAP_CHARS and previous.cue_span.end <= start
+    if "\n\n" in between or previous.cue_span.end > start:
+        return False
+    # Right after the sentence of the cue, or close behind it when the cue has no sentence of its own.
+    after_cue_sentence = previous.sentence.end <= start and not text_of(doc)[previous.sentence.end : start].strip()
+    return after_cue_sentence or len(between) <= MAX_QUOTE_GAP_CHARS
 
 
 def extend_claim(claim: Claim, end: int, doc: Doc) -> None:
@@ -34,10 +38,21 @@ def quotes_someone(claim: Claim) -> bool:
 
 def without_partial_quotes(found: list[Claim]) -> list[Claim]:
     """A quotation inside a reported statement ("said he would not 'act like a puppy'") is part
-    of that claim, not a claim of its own."""
+    of that claim, not a claim of its own; a reported statement that is no more than a quotation
+    of the same cue ('X said, "Q"', '"Q1," X said, "Q2"') is that quotation."""
     reported = [c for c in found if c.kind in ("indirect", "report")]
+    quotes = [c for c in found if c.kind == "direct_quote"]
+    same_quote = [r for r in reported if any(_same_quotation(r, q) for q in quotes)]
     return [
         c
         for c in found
-        if c.kind != "direct_quote" or not any(r.start <= c.start and c.end <= r.end for r in reported)
+        if c not in same_quote
+        and (c.kind != "direct_quote" or not any(r.start <= c.start and c.end <= r.end for r in reported
+                                                 if r not in same_quote))
     ]
+
+
+def _same_quotation(reported: Claim, quote: Claim) -> bool:
+    if reported.cue_span is None or quote.cue_span is None or reported.cue_span.start != quote.cue_span.start:
+        return False
+    return quote.start - 2 <= reported.start and reported.end <= quote.end + 2
