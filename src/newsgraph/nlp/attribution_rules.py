@@ -108,9 +108,50 @@ CUE_LEMMAS: frozenset[str] = frozenset(
         "speculate", "counter", "retort", "rule", "determine",
     }
 )
+# Verbs of feeling whose clause is what someone feels ("were frustrated that ..."); cues only
+# with a clause, like every verb of CUE_LEMMAS.
+FEELING_LEMMAS: frozenset[str] = frozenset(
+    {
+        "frustrate", "concern", "convince", "disappoint", "anger", "upset", "surprise", "shock",
+        "alarm", "trouble", "satisfy", "persuade", "insist", "reassure", "dismay",
+    }
+)
+# Adjectives of belief and feeling that attribute their clause to the subject ("She is confident
+# that voters will agree"; an expletive "it" is no one: "it is clear that").
+STATE_ADJECTIVES: frozenset[str] = frozenset(
+    {
+        "confident", "sure", "certain", "convinced", "aware", "unaware", "afraid", "adamant",
+        "hopeful", "optimistic", "pessimistic", "glad", "happy", "proud", "sorry", "angry", "upset",
+        "concerned", "worried", "skeptical", "sceptical", "doubtful", "frustrated", "unhappy",
+        "disappointed", "pleased", "thrilled", "determined", "eager", "anxious", "nervous",
+        "fearful", "insistent", "unconvinced", "unsure", "uncertain", "mindful", "cognizant",
+    }
+)
+# Nouns whose "that" clause is someone's words or belief ("Trump's claim that ...", "charges
+# that he ..."); the owner (a possessive, "by"/"from" X) is the source where there is one.
+CUE_NOUNS: frozenset[str] = frozenset(
+    {
+        "claim", "claims", "assertion", "assertions", "statement", "statements", "report", "reports",
+        "charge", "charges", "allegation", "allegations", "argument", "belief", "beliefs", "view",
+        "fear", "fears", "worry", "worries", "concern", "concerns", "hope", "hopes", "promise",
+        "promises", "pledge", "warning", "warnings", "suggestion", "insistence", "denial",
+        "admission", "announcement", "declaration", "prediction", "predictions", "estimate",
+        "accusation", "accusations", "contention", "speculation", "rumor", "rumors", "rumour",
+        "rumours", "expectation", "expectations", "assessment", "finding", "findings",
+        "conclusion", "message", "suspicion", "suspicions", "complaint", "complaints", "notion",
+        "idea", "theory", "insinuation", "implication", "acknowledgment", "acknowledgement",
+        "assurance", "assurances", "confidence", "conviction", "sense", "feeling", "impression",
+        "perception", "position", "arguments", "testimony", "threat", "threats",
+        "vow", "remark", "remarks", "comment", "comments", "boast", "guarantee",
+    }
+)
 # Verbs that introduce a quotation besides the verbs of saying above ("She tweeted: ...").
 QUOTING_LEMMAS: frozenset[str] = frozenset(
-    {"tweet", "post", "write", "reply", "respond", "answer", "testify", "joke", "quip", "recall", "add", "continue"}
+    {
+        "tweet", "post", "write", "reply", "respond", "answer", "testify", "joke", "quip", "recall", "add",
+        "continue", "thunder", "shout", "yell", "scream", "cry", "exclaim", "snap", "mutter", "whisper",
+        "proclaim", "retort", "chant", "sing", "laugh", "sigh", "marvel", "muse", "gush", "boast",
+    }
 )
 # Stance verbs: what they attribute is their object ("endorsed Clinton", "called for calm").
 STANCE_LEMMAS: frozenset[str] = frozenset(

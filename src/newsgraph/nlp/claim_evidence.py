@@ -29,10 +29,14 @@ def source_span(head: Token | None) -> TextSpan | None:
     first, last = (head, head) if head.lower_ in rules.PRONOUNS else (doc[head.left_edge.i], doc[head.right_edge.i])
     start, end = first.idx, last.idx + len(last.text)
     text = text_of(doc)
-    while end > start and text[end - 1] in " ,;:":
+    while end > start and text[end - 1] in _AROUND_SOURCE:
         end -= 1
+    while start < end and text[start] in _AROUND_SOURCE:
+        start += 1
     return TextSpan(start, end, text[start:end])
 
+
+_AROUND_SOURCE = frozenset(" ,;:\"“”'‘’\n")
 
 # How sure a speaker is, by how it was found (shown beside it; not a calibrated probability).
 NAMED_CONFIDENCE = 0.9  # a name (or an outlet, an organisation) next to the cue

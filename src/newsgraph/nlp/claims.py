@@ -17,12 +17,21 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import attribution_rules as rules
 from newsgraph.nlp.claim_evidence import CARRIED_CONFIDENCE, NAMED_CONFIDENCE, confidence, cue_span, source_span
+from newsgraph.nlp.claim_shapes import (
+    asks_anonymity,
+    interrupted_by,
+    mixed_quote_start,
+    named_after_quote,
+    set_off_by_commas,
+)
 from newsgraph.nlp.claim_spans import clause_after, main_clause, sentence_end, span_of, strip_comma
 from newsgraph.nlp.cues import (
     complements,
     cues_where_quote_ends,
     is_cue,
     lemma_of,
+    nominal_cue,
+    noun_owner,
     quote_cues,
     stance_end,
     stance_object,
@@ -30,6 +39,7 @@ from newsgraph.nlp.cues import (
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.entities import entity_maps
 from newsgraph.nlp.pronouns import PersonGenders, person_for_pronoun
+from newsgraph.nlp.quotations import names_a_work, quote_spans
 from newsgraph.nlp.quote_chains import continues, extend_claim, quotes_someone, without_partial_quotes
 from newsgraph.nlp.quote_speakers import (
     HEADLINE_SOURCE_NOUNS,
@@ -45,10 +55,6 @@ from newsgraph.records import Claim, Sentence, Speaker, TextSpan
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
 
-# Words that introduce the name of a work or a thing, not someone's words.
-TITLED = re.compile(
-    r"\b(?:titled|entitled|called|named|dubbed|nicknamed|headlined|headline|slogan|hashtag)\s*[\"“‘']*\s*$", re.I
-)
 EMPTY_ACCORDING = re.compile(r"\baccording to\s*(?=[,.;:]|$)", re.I)
 
 
@@ -94,7 +100,7 @@ def find_claims(doc: Doc) -> Doc:
     context = _Context(doc)
     claims: list[Claim] = []
     quoted: list[tuple[int, int]] = []
-    for start, end in _quote_spans(text_of(doc)):
+    for start, end in quote_spans(text_of(doc)):
         quoted.append((start, end))
     context.quoted = quoted
     for sent in doc.sents:
@@ -102,27 +108,6 @@ def find_claims(doc: Doc) -> Doc:
     claims.sort(key=lambda c: (c.start, c.end))
     doc._.claims = claims
     return doc
-
-
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans inside quotation marks; an unclosed quote runs to the paragraph's end."""
-    spans = []
-    for opening, closing in rules.QUOTE_PAIRS:
-        if opening == closing == "''" and "``" in text:
-            continue
-        position = 0
-        while (start := text.find(opening, position)) != -1:
-            inner = start + len(opening)
-            end = text.find(closing, inner)
-            paragraph_end = text.find("\n\n", inner)
-            if end == -1 or (paragraph_end != -1 and end > paragraph_end):
-                end = paragraph_end if paragraph_end != -1 else len(text)
-                position = end
-            else:
-                position = end + len(closing)
-            if len(text[inner:end].split()) >= 3:
-                spans.append((inner, end))
-    return sorted(spans)
 
 
 def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]], earlier: list[Claim]) -> list[Claim]:
@@ -146,8 +131,8 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         nearest = min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))) if candidates else None
         if nearest is None and len(text.split()) < 8 and not re.search(r"[.!?]", text):
             continue  # a quoted name or phrase ("Days of Repentance"), not a statement
-        if TITLED.search(text_of(doc)[max(sent.start_char, start - 24) : start]):
-            continue  # the title of a work: 'a booklet titled "How to ..."'
+        if names_a_work(text_of(doc), max(sent.start_char, start - 24), start, text):
+            continue  # the title of a work: 'a booklet titled "How to ..."', 'on Fox's "Fox and Friends"'
         evidence: tuple[TextSpan | None, float | None] | None = None
         speaker: Speaker | None
         issues: list[str]
@@ -169,7 +154,7 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         else:
             speaker, channel, issues, subject = None, None, [], None
         end_char = stripped_start + len(text)
-        if nearest is not None and found and _interrupted_by(found[-1], nearest, stripped_start):
+        if nearest is not None and found and interrupted_by(found[-1], nearest, stripped_start):
             extend_claim(found[-1], end_char, doc)  # '"Q1," X said, "Q2."': one quotation
             continue
         carried = named is None and nearest is None and evidence is not None
@@ -177,6 +162,8 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             extend_claim(earlier[-1], end_char, doc)  # '"Q1," X said. "Q2."': one statement
             continue
         claim_args = (speaker, channel, issues, sent, nearest, subject, evidence)
+        if nearest is not None and nearest.idx >= end and not found:
+            stripped_start = mixed_quote_start(sent, start, attributions) or stripped_start
         found.append(_claim("direct_quote", doc, stripped_start, end_char, *claim_args))
     # "Caddell: Democrats worried ..." (a headline's source before a colon).
     headline = headline_source(text_of(doc), sent.start_char, sent.end_char)
@@ -210,6 +197,17 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             )
             if not any(s <= start < e for s, e in inside):
                 found.append(_claim("according_to", doc, start, end, speaker, None, issues, sent, token, source))
+    # "Trump's claim that ...", "charges that he ...".
+    for noun in sent:
+        clause = nominal_cue(noun)
+        if clause is None or in_quote(noun):
+            continue
+        start, end = span_of(clause)
+        if any(s < end and start < e and not (start <= s and e <= end) for s, e in inside):
+            continue
+        owner = noun_owner(noun)
+        speaker = _speaker_from(owner, context, sent) if owner is not None else None
+        found.append(_claim("indirect", doc, start, end, speaker, None, [], sent, noun, owner))
     # Reported speech and reports.
     for verb in attributions:
         complement = complements(verb)
@@ -222,7 +220,7 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             found.append(_claim(kind, doc, start, end, None, None, ["missing_reporter"], sent, verb))
             continue
         relative = subject is not None and subject.tag_ in ("WP", "WDT")
-        if subject is None or (relative and (verb.dep_ != "relcl" or _asks_anonymity(verb, complement))):
+        if subject is None or (relative and (verb.dep_ != "relcl" or asks_anonymity(verb, complement))):
             continue  # "who asked not to be named" is not a claim
         if complement:
             start, end = span_of(complement[0])
@@ -233,7 +231,7 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         elif (
             verb.lower_ in rules.SPEECH_VERBS
             and verb.dep_ in ("parataxis", "ccomp", "advcl")
-            and (verb.head.i < verb.i or _set_off_by_commas(verb))
+            and (verb.head.i < verb.i or set_off_by_commas(verb))
             and not any(c.dep_ in ("mark", "dobj") for c in verb.children)
         ):  # "..., Reuters reported." / "Too often, he said, the debate ..." / "which, X said, is ..."
             stance = None
@@ -266,30 +264,6 @@ MIN_STANCE_CHARS = 3
 MIN_WORDS_AFTER_PARENTHETICAL = 3
 
 
-def _interrupted_by(previous: Claim, cue: Token, start: int) -> bool:
-    """A quotation that goes on after the cue that closed the previous one ('"Q1," X said, "Q2"')."""
-    return (
-        previous.kind == "direct_quote"
-        and previous.cue_span is not None
-        and previous.cue_span.start == cue.idx
-        and previous.end <= cue.idx < start
-    )
-
-
-def _asks_anonymity(verb: Token, complement: list[Token]) -> bool:
-    """ "who asked not to be named", "who requested anonymity": how a source is described."""
-    return lemma_of(verb) in ("ask", "request") and all(c.dep_ == "xcomp" for c in complement)
-
-
-def _set_off_by_commas(verb: Token) -> bool:
-    """ "which, Tompkins said, is full": a cue and its subject between two commas."""
-    doc = verb.doc
-    first, last = verb.left_edge.i, verb.right_edge.i
-    before = doc[first] if doc[first].is_punct else doc[first - 1] if first > 0 else None
-    after = doc[last] if doc[last].is_punct else doc[last + 1] if last + 1 < len(doc) else None
-    return before is not None and after is not None and before.text == "," and after.text == ","
-
-
 def _subject_of(verb: Token, context: _Context) -> Token | None:
     """The verb's subject; a participle ("..., stating to X") or a coordinated verb takes the
     subject of the verb it hangs from. Words inside quotation marks never speak."""
@@ -297,8 +271,8 @@ def _subject_of(verb: Token, context: _Context) -> Token | None:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not context.in_quote(c)]
         if subjects:
             return subjects[0]
-        if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head is verb:
-            return None
+        if verb.dep_ not in ("advcl", "xcomp", "conj", "acomp") or verb.head is verb:
+            return named_after_quote(verb, context.in_quote)
         verb = verb.head
     return None
 

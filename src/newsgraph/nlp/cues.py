@@ -14,6 +14,12 @@ def cues_where_quote_ends(sent: Span, end: int, quoted: list[tuple[int, int]]) -
     """Quoting verbs of the sentence where a quotation of several sentences closes ("... in their
     heads. This is in their consciousness," said Caddell)."""
     doc = sent.doc
+    if end <= sent.end_char:
+        # It closes this sentence: the next one may name who spoke ('"Q!" The minister thundered').
+        rest = doc.text[end : sent.end_char]
+        if sent.end >= len(doc) or rest.strip(" \"”'’!?.,") or "\n" in doc.text[end : doc[sent.end].idx]:
+            return []
+        return [t for t in quote_cues(doc[sent.end].sent, quoted) if t.dep_ == "ROOT"]
     closing = next((t for t in doc[sent.end :] if t.idx >= end), None)
     if closing is None or closing.sent.start == sent.start:
         return []
@@ -49,7 +55,7 @@ def verb_lemmas(word: str) -> set[str]:
     return forms
 
 
-_KNOWN_LEMMAS = rules.CUE_LEMMAS | rules.STANCE_LEMMAS
+_KNOWN_LEMMAS = rules.CUE_LEMMAS | rules.STANCE_LEMMAS | rules.FEELING_LEMMAS | rules.QUOTING_LEMMAS
 
 
 @lru_cache(maxsize=4096)
@@ -63,10 +69,41 @@ def lemma_of(token: Token) -> str:
 
 
 def is_cue(token: Token) -> bool:
+    """A verb of saying, believing or stance; a verb of feeling or an adjective of belief with a
+    clause ("were frustrated that ...", "is confident that ...")."""
+    if token.pos_ == "ADJ" or (token.pos_ == "VERB" and lemma_of(token) in rules.FEELING_LEMMAS):
+        feels = token.lower_ in rules.STATE_ADJECTIVES or lemma_of(token) in rules.FEELING_LEMMAS
+        return feels and any(c.dep_ == "ccomp" for c in token.children)
     if token.pos_ not in ("VERB", "AUX"):
         return False
     lemma = lemma_of(token)
     return token.lower_ in rules.SPEECH_VERBS or lemma in rules.CUE_LEMMAS or lemma in rules.STANCE_LEMMAS
+
+
+def nominal_cue(token: Token) -> Token | None:
+    """The "that" clause of a cue noun ("Trump's claim that there have been ...", "charges that
+    he has ..."): a clause with a subject of its own, not a relative clause ("the report that
+    was released")."""
+    if token.pos_ != "NOUN" or token.lower_ not in rules.CUE_NOUNS:
+        return None
+    for child in token.rights:
+        if child.dep_ in ("acl", "ccomp", "relcl") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in child.children
+        ) and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+            return child
+    return None
+
+
+def noun_owner(noun: Token) -> Token | None:
+    """Whose claim a cue noun is: its possessive ("Trump's claim") or "by"/"from" X."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
 
 
 def is_complement(child: Token) -> bool:
