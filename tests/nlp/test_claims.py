@@ -216,3 +216,62 @@ def test_a_headline_names_its_source_before_a_colon(analyzer: Analyzer) -> None:
     [claim] = article.claims  # "Update:" names no source
     assert claim.text.startswith("island voters split evenly")
     assert claim.source is not None and claim.source.text == "Poll"
+
+
+def test_quotations_in_doubled_apostrophes_and_interrupted_by_their_cue(analyzer: Analyzer) -> None:
+    text = (
+        "The harbour board met on Monday.\n\n"
+        "''The ferry will run all winter,'' said Ines Marlowe, the board's chair. ''Nobody will be stranded.''\n\n"
+        "\u201cWe asked for this,\u201d Tomas Reyes said, pointing at the quay, "
+        "\u201cand we will hold them to it.\u201d"
+    )
+    article = analyse_text(analyzer, text, "apostrophes")
+    quotes = [c for c in article.claims if c.kind == "direct_quote"]
+    assert [c.speaker.name if c.speaker else None for c in quotes] == ["Ines Marlowe", "Tomas Reyes"]
+    assert quotes[0].text.endswith("Nobody will be stranded.")  # the chain is one statement
+    assert quotes[1].text.startswith("We asked") and quotes[1].text.endswith("hold them to it.")
+
+
+def test_beliefs_feelings_and_claims_named_by_a_noun(analyzer: Analyzer) -> None:
+    text = (
+        "Fishermen on the island were frustrated that the quota had not changed.\n\n"
+        "The mayor rejected Helen Ward's claim that the harbour was unsafe.\n\n"
+        "The council, which has argued that the fees are fair, will vote in May.\n\n"
+        "It is clear that the fees will rise."
+    )
+    article = analyse_text(analyzer, text, "beliefs")
+    by_text = {c.text: c for c in article.claims}
+    assert by_text["the quota had not changed"].source.text == "Fishermen on the island"  # type: ignore[union-attr]
+    claim = by_text["the harbour was unsafe"]
+    assert claim.speaker is not None and claim.speaker.name == "Helen Ward" and claim.cue == "claim"
+    relative = by_text["the fees are fair"]
+    assert relative.source is not None and relative.source.text == "which"  # the mention; the council speaks
+    assert relative.speaker is not None and "council" in (relative.speaker.description or "").lower()
+    assert not any(c.text.startswith("the fees will rise") for c in article.claims)  # "it is clear": no one
+
+
+def test_a_sentence_ending_in_a_colon_introduces_the_next_paragraph(analyzer: Analyzer) -> None:
+    text = (
+        "The harbour master spoke after the storm.\n\n"
+        "Marta Kell told reporters:\n\n"
+        "\u201cThe breakwater held, and every boat is accounted for.\u201d\n\n"
+        "Her deputy added:\n\n"
+        "The ferry will not run before Thursday and the quay stays closed."
+    )
+    article = analyse_text(analyzer, text, "colon")
+    quote = next(c for c in article.claims if c.text.startswith("The breakwater held"))
+    assert quote.speaker is not None and quote.speaker.name == "Marta Kell"
+    unquoted = next(c for c in article.claims if c.text.startswith("The ferry will not run"))
+    assert unquoted.source is not None and unquoted.source.text == "Her deputy"
+
+
+def test_a_show_named_in_quotation_marks_is_no_quotation(analyzer: Analyzer) -> None:
+    text = (
+        "\u201cThe vote was never in doubt,\u201d Rosa Ibarra said on Channel Nine\u2019s \u201cMorning Harbour "
+        "Hour.\u201d \u201cWe counted every ballot twice.\u201d"
+    )
+    article = analyse_text(analyzer, text, "show")
+    assert not any("Morning Harbour" in c.text and len(c.text) < 30 for c in article.claims)
+    quote = article.claims[0]
+    assert quote.speaker is not None and quote.speaker.name == "Rosa Ibarra"
+    assert quote.text.endswith("We counted every ballot twice.")

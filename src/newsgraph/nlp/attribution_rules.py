@@ -150,7 +150,7 @@ QUOTING_LEMMAS: frozenset[str] = frozenset(
     {
         "tweet", "post", "write", "reply", "respond", "answer", "testify", "joke", "quip", "recall", "add",
         "continue", "thunder", "shout", "yell", "scream", "cry", "exclaim", "snap", "mutter", "whisper",
-        "proclaim", "retort", "chant", "sing", "laugh", "sigh", "marvel", "muse", "gush", "boast",
+        "proclaim", "retort", "chant", "sing", "laugh", "sigh", "marvel", "muse", "gush", "boast", "read",
     }
 )
 # Stance verbs: what they attribute is their object ("endorsed Clinton", "called for calm").

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from newsgraph.nlp.cues import lemma_of
+from newsgraph.nlp.cues import is_cue, lemma_of, quote_cues
 from newsgraph.records import Claim
 
 _MIN_WORDS_BEFORE_MIXED_QUOTE = 2
@@ -65,3 +65,38 @@ def set_off_by_commas(verb: Token) -> bool:
     before = doc[first] if doc[first].is_punct else doc[first - 1] if first > 0 else None
     after = doc[last] if doc[last].is_punct else doc[last + 1] if last + 1 < len(doc) else None
     return before is not None and after is not None and before.text == "," and after.text == ","
+
+
+def cue_before_colon(sent: Span, quoted: list[tuple[int, int]]) -> Token | None:
+    """The cue of a sentence that ends in a colon right before `sent` ('He said:', 'The New York
+    Times reports:', 'the letter reads:'), a paragraph break between them allowed."""
+    doc = sent.doc
+    i = sent.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].text != ":":
+        return None
+    before = doc[i].sent
+    cues = quote_cues(before, quoted) or [t for t in before if is_cue(t)]
+    return cues[-1] if cues else None
+
+
+def paragraph_after_colon(sent: Span, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The paragraph a closing 'The governor added:' introduces without quotation marks."""
+    doc = sent.doc
+    text = doc.text
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text != ":" or sent.end >= len(doc) or not quote_cues(sent, quoted):
+        return None
+    start = doc[sent.end].idx
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if "\n" not in text[last.idx : start] or text[start : start + 1] in QUOTE_OPENINGS:
+        return None
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    return (start, end) if len(text[start:end].split()) >= MIN_WORDS_OF_PARAGRAPH else None
+
+
+QUOTE_OPENINGS = frozenset({'"', "“", "'", "‘", "`"})
+MIN_WORDS_OF_PARAGRAPH = 4

@@ -19,9 +19,11 @@ from newsgraph.nlp import attribution_rules as rules
 from newsgraph.nlp.claim_evidence import CARRIED_CONFIDENCE, NAMED_CONFIDENCE, confidence, cue_span, source_span
 from newsgraph.nlp.claim_shapes import (
     asks_anonymity,
+    cue_before_colon,
     interrupted_by,
     mixed_quote_start,
     named_after_quote,
+    paragraph_after_colon,
     set_off_by_commas,
 )
 from newsgraph.nlp.claim_spans import clause_after, main_clause, sentence_end, span_of, strip_comma
@@ -129,6 +131,8 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         stripped_start = start + (len(text_of(doc)[start:end]) - len(text_of(doc)[start:end].lstrip()))
         candidates = cues or cues_where_quote_ends(sent, end, quoted)
         nearest = min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))) if candidates else None
+        if nearest is None and not text_of(doc)[sent.start_char : start].strip(" \n\"“'‘`"):
+            nearest = cue_before_colon(sent, quoted)  # 'He said:\n\n"We have ..."'
         if nearest is None and len(text.split()) < 8 and not re.search(r"[.!?]", text):
             continue  # a quoted name or phrase ("Days of Repentance"), not a statement
         if names_a_work(text_of(doc), max(sent.start_char, start - 24), start, text):
@@ -165,6 +169,11 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         if nearest is not None and nearest.idx >= end and not found:
             stripped_start = mixed_quote_start(sent, start, attributions) or stripped_start
         found.append(_claim("direct_quote", doc, stripped_start, end_char, *claim_args))
+    # "The governor added:\n\nIt's typical of her ...": the next paragraph, unquoted.
+    introduced = paragraph_after_colon(sent, quoted)
+    if introduced is not None and cues:
+        speaker, channel, issues, subject = _attribution(cues[-1], context)
+        found.append(_claim("indirect", doc, *introduced, speaker, channel, issues, sent, cues[-1], subject))
     # "Caddell: Democrats worried ..." (a headline's source before a colon).
     headline = headline_source(text_of(doc), sent.start_char, sent.end_char)
     if headline is not None and not inside and not found:
@@ -225,7 +234,7 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         if complement:
             start, end = span_of(complement[0])
             trailing = doc[complement[0].right_edge.i + 1 : sent.end]
-            if complement[0].i > verb.i and not any(t in attributions for t in trailing):
+            if complement[0].i > verb.i and verb.dep_ != "relcl" and not any(t in attributions for t in trailing):
                 # "X said (that) A and B": what is said runs to the sentence's end.
                 end = max(end, sentence_end(sent))
         elif (
@@ -253,6 +262,7 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         speaker, channel, issues, subject = _attribution(verb, context, subject)
         if relative:  # "Democrats, who have argued that ...": "who" names them
             speaker = _speaker_from(verb.head, context, sent)
+            speaker.description = text_of(doc)[verb.head.left_edge.idx : subject.idx].strip(" ,")
         if kind == "report" and speaker is not None and speaker.name:
             context.last_outlet = speaker.name
         found.append(_claim(kind, doc, start, end, speaker, channel, issues, sent, verb, subject))

@@ -95,9 +95,10 @@ def nominal_cue(token: Token) -> Token | None:
 
 
 def noun_owner(noun: Token) -> Token | None:
-    """Whose claim a cue noun is: its possessive ("Trump's claim") or "by"/"from" X."""
+    """Whose claim a cue noun is: its possessive ("Trump's claim"), a name before it ("Trump
+    charges that ...", where the parser took the verb for a noun) or "by"/"from" X."""
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
             return child
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
