@@ -100,3 +100,16 @@ def paragraph_after_colon(sent: Span, quoted: list[tuple[int, int]]) -> tuple[in
 
 QUOTE_OPENINGS = frozenset({'"', "“", "'", "‘", "`"})
 MIN_WORDS_OF_PARAGRAPH = 4
+
+
+def subject_of(verb: Token, in_quote: Callable[[Token], bool]) -> Token | None:
+    """The verb's subject; a participle ("..., stating to X") or a coordinated verb takes the
+    subject of the verb it hangs from. Words inside quotation marks never speak."""
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not in_quote(c)]
+        if subjects:
+            return subjects[0]
+        if verb.dep_ not in ("advcl", "xcomp", "conj", "acomp") or verb.head is verb:
+            return named_after_quote(verb, in_quote)
+        verb = verb.head
+    return None

@@ -22,9 +22,9 @@ from newsgraph.nlp.claim_shapes import (
     cue_before_colon,
     interrupted_by,
     mixed_quote_start,
-    named_after_quote,
     paragraph_after_colon,
     set_off_by_commas,
+    subject_of,
 )
 from newsgraph.nlp.claim_spans import clause_after, main_clause, sentence_end, span_of, strip_comma
 from newsgraph.nlp.cues import (
@@ -220,7 +220,7 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
     # Reported speech and reports.
     for verb in attributions:
         complement = complements(verb)
-        subject = _subject_of(verb, context)
+        subject = subject_of(verb, context.in_quote)
         lemma = lemma_of(verb)
         kind = "report" if verb.lower_ in rules.REPORT_VERBS or lemma in rules.REPORT_LEMMAS else "indirect"
         stance = None if complement else stance_object(verb)
@@ -262,7 +262,7 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         speaker, channel, issues, subject = _attribution(verb, context, subject)
         if relative:  # "Democrats, who have argued that ...": "who" names them
             speaker = _speaker_from(verb.head, context, sent)
-            speaker.description = text_of(doc)[verb.head.left_edge.idx : subject.idx].strip(" ,")
+            speaker.description = text_of(doc)[verb.head.left_edge.idx : verb.left_edge.idx].strip(" ,")
         if kind == "report" and speaker is not None and speaker.name:
             context.last_outlet = speaker.name
         found.append(_claim(kind, doc, start, end, speaker, channel, issues, sent, verb, subject))
@@ -274,25 +274,12 @@ MIN_STANCE_CHARS = 3
 MIN_WORDS_AFTER_PARENTHETICAL = 3
 
 
-def _subject_of(verb: Token, context: _Context) -> Token | None:
-    """The verb's subject; a participle ("..., stating to X") or a coordinated verb takes the
-    subject of the verb it hangs from. Words inside quotation marks never speak."""
-    for _ in range(4):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not context.in_quote(c)]
-        if subjects:
-            return subjects[0]
-        if verb.dep_ not in ("advcl", "xcomp", "conj", "acomp") or verb.head is verb:
-            return named_after_quote(verb, context.in_quote)
-        verb = verb.head
-    return None
-
-
 def _attribution(
     verb: Token, context: _Context, subject: Token | None = None
 ) -> tuple[Speaker | None, str | None, list[str], Token | None]:
     """Speaker, channel, issues and the subject that names the speaker, for a speech verb (its
     subject is looked up unless the caller already has it)."""
-    subject = subject or _subject_of(verb, context)
+    subject = subject or subject_of(verb, context.in_quote)
     issues: list[str] = []
     speaker = _speaker_from(subject, context, verb.sent) if subject is not None else None
     channel = None
