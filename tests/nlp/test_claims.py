@@ -275,3 +275,14 @@ def test_a_show_named_in_quotation_marks_is_no_quotation(analyzer: Analyzer) -> 
     quote = article.claims[0]
     assert quote.speaker is not None and quote.speaker.name == "Rosa Ibarra"
     assert quote.text.endswith("We counted every ballot twice.")
+
+
+def test_a_headline_source_is_the_person_the_article_names_in_full(analyzer: Analyzer) -> None:
+    text = (
+        "Okafor: the bridge tolls will not rise this year\n\n"
+        "Transport minister Grace Okafor told the assembly on Tuesday that the budget was balanced."
+    )
+    article = analyse_text(analyzer, text, "headline-name")
+    headline = article.claims[0]
+    assert headline.text.startswith("the bridge tolls")
+    assert headline.speaker is not None and headline.speaker.name == "Grace Okafor"

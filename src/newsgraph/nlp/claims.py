@@ -49,6 +49,7 @@ from newsgraph.nlp.quote_speakers import (
     headline_source,
     label_end,
     label_speaker,
+    named_elsewhere,
     speaker_name,
 )
 from newsgraph.nlp.roles import role_of
@@ -180,9 +181,11 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         headline_src, content_start = headline
         source_tokens = [t for t in sent if headline_src.start <= t.idx < headline_src.end]
         entity_tokens = [t for t in source_tokens if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
-        if entity_tokens or (len(source_tokens) == 1 and source_tokens[0].lower_ in HEADLINE_SOURCE_NOUNS):
+        named_later = named_elsewhere(headline_src.text, sent) if not entity_tokens else None
+        source_noun = len(source_tokens) == 1 and source_tokens[0].lower_ in HEADLINE_SOURCE_NOUNS
+        if entity_tokens or named_later or source_noun:
             head = entity_tokens[-1] if entity_tokens else source_tokens[-1]
-            speaker = _speaker_from(head, context, sent)
+            speaker = _named(named_later, context, head) if named_later else _speaker_from(head, context, sent)
             end_char = sentence_end(sent)
             colon = TextSpan(headline_src.end, headline_src.end + 1, ":")
             named_by = (headline_src, confidence(head, speaker))

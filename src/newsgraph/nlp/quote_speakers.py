@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from newsgraph.records import TextSpan
 
 # An upper-case label and a colon opening a line of a transcript.
@@ -54,3 +56,12 @@ def headline_source(text: str, start: int, end: int) -> tuple[TextSpan, int] | N
         return None
     source = TextSpan(match.start("source"), match.end("source"), match.group("source"))
     return source, match.start("content")
+
+
+def named_elsewhere(name: str, sent: Span) -> Span | None:
+    """The person the article names in full elsewhere, for a headline's bare "Pence:"."""
+    if len(name.split()) > 1:
+        return None
+    return next(
+        (e for e in sent.doc.ents if e.label_ == "PERSON" and e.sent != sent and e.text.split()[-1] == name), None
+    )
