@@ -286,3 +286,13 @@ def test_a_headline_source_is_the_person_the_article_names_in_full(analyzer: Ana
     headline = article.claims[0]
     assert headline.text.startswith("the bridge tolls")
     assert headline.speaker is not None and headline.speaker.name == "Grace Okafor"
+
+
+def test_he_said_goes_to_the_recent_subject_before_a_nearer_name(analyzer: Analyzer) -> None:
+    text = (
+        "Councillor Tom Reyes attacked the harbour plan drawn up by Mark Blake on Monday.\n\n"
+        "\u201cThis plan will sink the fishing fleet,\u201d he said."
+    )
+    article = analyse_text(analyzer, text, "salience")
+    quote = next(c for c in article.claims if c.kind == "direct_quote")
+    assert quote.speaker is not None and quote.speaker.name == "Tom Reyes"

@@ -29,6 +29,8 @@ MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 # How far back a pronoun looks for its person, in sentences.
 MAX_SENTENCES_BACK = 6
+# How far back a subject is salient enough to win over a nearer name in another role.
+SALIENT_SENTENCES_BACK = 2
 
 
 def pronoun_gender(word: str) -> str | None:
@@ -89,19 +91,42 @@ class PersonGenders:
 
 
 def person_for_pronoun(doc: Doc, index: int, pronoun: str, genders: PersonGenders) -> Span | None:
-    """The nearest person before token `index` that the pronoun can refer to."""
+    """The person before token `index` that the pronoun can refer to: the nearest one who was
+    the subject of a recent sentence ("Smith attacked Jones on Monday. 'Q,' he said" is Smith's),
+    else the nearest one named."""
     wanted = pronoun_gender(pronoun)
-    first_sentence = doc[index].sent.start
-    for _ in range(MAX_SENTENCES_BACK):
-        if first_sentence == 0:
-            break
-        first_sentence = doc[first_sentence - 1].sent.start
+    candidates = []
     for ent in reversed(doc.ents):
         if ent.end > index or ent.label_ != "PERSON":
             continue
-        if ent.start < first_sentence:
+        if ent.start < _sentences_back(doc, index, MAX_SENTENCES_BACK):
             break
         known = genders.of(ent)
         if wanted is None or known is None or known == wanted:
-            return ent
-    return None
+            candidates.append(ent)
+    recent = _sentences_back(doc, index, SALIENT_SENTENCES_BACK)
+    subjects = [e for e in candidates if e.start >= recent and _is_subject(e)]
+    if subjects:
+        return subjects[0]
+    return candidates[0] if candidates else None
+
+
+def _sentences_back(doc: Doc, index: int, count: int) -> int:
+    first_sentence = doc[index].sent.start
+    for _ in range(count):
+        if first_sentence == 0:
+            break
+        first_sentence = doc[first_sentence - 1].sent.start
+    return first_sentence
+
+
+def _is_subject(ent: Span) -> bool:
+    """A subject, or the name in a subject phrase ("the party's leader, Ana Ruiz, said")."""
+    root = ent.root
+    for _ in range(2):
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if root.dep_ not in ("appos", "compound") or root.head is root:
+            return False
+        root = root.head
+    return False
