@@ -106,6 +106,8 @@ CUE_LEMMAS: frozenset[str] = frozenset(
         "complain", "boast", "joke", "concede", "caution", "assure", "remind", "imply", "signal",
         "hint", "describe", "echo", "repeat", "cite", "charge", "accuse", "blame", "question",
         "speculate", "counter", "retort", "rule", "determine",
+        # intentions and refusals with what is intended ("plans to ...", "refuses to ...")
+        "plan", "intend", "refuse", "decline", "aim", "wish", "prefer", "offer", "consider", "reiterate",
     }
 )
 # Verbs of feeling whose clause is what someone feels ("were frustrated that ..."); cues only
