@@ -296,3 +296,14 @@ def test_he_said_goes_to_the_recent_subject_before_a_nearer_name(analyzer: Analy
     article = analyse_text(analyzer, text, "salience")
     quote = next(c for c in article.claims if c.kind == "direct_quote")
     assert quote.speaker is not None and quote.speaker.name == "Tom Reyes"
+
+
+def test_a_quotation_opened_with_one_style_of_mark_and_closed_with_another(analyzer: Analyzer) -> None:
+    text = (
+        'The vote went ahead. "We were never consulted about the new timetable,\u201d said Joan Miller, '
+        "who chairs the commuters' association."
+    )
+    article = analyse_text(analyzer, text, "marks")
+    quote = next(c for c in article.claims if c.kind == "direct_quote")
+    assert quote.text == "We were never consulted about the new timetable"
+    assert quote.speaker is not None and quote.speaker.name == "Joan Miller"

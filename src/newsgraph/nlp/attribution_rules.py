@@ -287,6 +287,3 @@ HEDGES: tuple[str, ...] = (
     "purportedly",
     "apparently",
 )
-QUOTE_PAIRS: tuple[tuple[str, str], ...] = (("“", "”"), ('"', '"'), ("``", "''"), ("''", "''"))
-"""Quotation marks, opening and closing; two apostrophes open a quotation too where a text
-writes both marks that way (''Q,'' she said), but never where it opens with ``."""

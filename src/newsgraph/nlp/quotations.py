@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.nlp import attribution_rules as rules
-
 # Words that introduce the name of a work or a thing, not someone's words.
 TITLED = re.compile(
     r"\b(?:titled|entitled|called|named|dubbed|nicknamed|headlined|headline|slogan|hashtag)\s*[\"“‘']*\s*$", re.I
@@ -32,21 +30,39 @@ MAX_TITLE_WORDS = 8
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans inside quotation marks; an unclosed quote runs to the paragraph's end."""
+    """Character spans inside quotation marks; an unclosed quote runs to the paragraph's end.
+
+    One pass over the marks: any opening mark opens, any closing mark closes, so that a
+    quotation opened with a curly mark and closed with a straight one (common in scraped text)
+    is still one quotation. Doubled apostrophes open only where the text never uses ``."""
+    apostrophes_open = "``" not in text
     spans = []
-    for opening, closing in rules.QUOTE_PAIRS:
-        if opening == closing == "''" and "``" in text:
+    inner: int | None = None
+    opened_by = ""
+    nested = False  # a curly quotation inside a straight one ("WALLACE: as “The Journal” wrote ...)
+    for mark in _MARKS.finditer(text):
+        kind = mark.group()
+        if kind.strip(" \t\r\n") == "":  # a paragraph break ends an unclosed quotation
+            if inner is not None:
+                spans.append((inner, mark.start()))
+                inner, nested = None, False
             continue
-        position = 0
-        while (start := text.find(opening, position)) != -1:
-            inner = start + len(opening)
-            end = text.find(closing, inner)
-            paragraph_end = text.find("\n\n", inner)
-            if end == -1 or (paragraph_end != -1 and end > paragraph_end):
-                end = paragraph_end if paragraph_end != -1 else len(text)
-                position = end
-            else:
-                position = end + len(closing)
-            if len(text[inner:end].split()) >= 3:
-                spans.append((inner, end))
-    return sorted(spans)
+        if inner is None:
+            if kind in _OPENING or (kind == "''" and apostrophes_open):
+                inner, opened_by = mark.end(), kind
+        elif opened_by == '"' and kind == "“":
+            nested = True
+        elif opened_by == '"' and kind == "”" and nested:
+            nested = False
+        elif kind in _CLOSING:
+            spans.append((inner, mark.start()))
+            inner, nested = None, False
+    if inner is not None:
+        spans.append((inner, len(text)))
+    return sorted((start, end) for start, end in spans if len(text[start:end].split()) >= MIN_QUOTE_WORDS)
+
+
+_MARKS = re.compile(r"“|”|\"|``|''|\n[ \t\r]*\n")
+_OPENING = frozenset({"“", '"', "``"})
+_CLOSING = frozenset({"”", '"', "''"})
+MIN_QUOTE_WORDS = 3

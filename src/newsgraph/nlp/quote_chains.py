@@ -18,7 +18,8 @@ def continues(previous: Claim, start: int, doc: Doc) -> bool:
     if "\n\n" in between or previous.cue_span.end > start:
         return False
     # Right after the sentence of the cue, or close behind it when the cue has no sentence of its own.
-    after_cue_sentence = previous.sentence.end <= start and not text_of(doc)[previous.sentence.end : start].strip()
+    gap = text_of(doc)[previous.sentence.end : start]
+    after_cue_sentence = previous.sentence.end <= start and not gap.strip(" \n\t\"“`'")
     return after_cue_sentence or len(between) <= MAX_QUOTE_GAP_CHARS
 
 
