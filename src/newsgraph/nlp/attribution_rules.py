@@ -172,6 +172,8 @@ OBJECT_CUE_LEMMAS: frozenset[str] = frozenset(
         "announce", "reveal", "disclose", "report", "repeat", "echo", "expect", "fear", "demand",
         "recommend", "dispute", "concede", "note", "stress", "emphasize", "emphasise", "discuss",
         "question", "explain",
+        # evidence and cognition: "polls show Clinton with a lead", "the court found an interest in"
+        "show", "find", "believe", "recognize", "realize", "doubt", "suspect", "understand",
     }
 )
 # Prepositions whose object is what a stance verb attributes ("called for", "accused of").

@@ -149,8 +149,8 @@ def stance_object(verb: Token) -> Token | None:
     if not stance and lemma not in rules.OBJECT_CUE_LEMMAS:
         return None
     for child in verb.children:
-        if child.dep_ == "dobj" and not _when(child):
-            return child
+        if child.dep_ == "dobj" and not _when(child) and (stance or child.pos_ != "PRON"):
+            return child  # "endorsed him", but not "found themselves", "believed it"
         if stance and child.dep_ == "prep" and child.lower_ in rules.STANCE_PREPOSITIONS:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and not _when(c)]
             if objects:
