@@ -307,3 +307,16 @@ def test_a_quotation_opened_with_one_style_of_mark_and_closed_with_another(analy
     quote = next(c for c in article.claims if c.kind == "direct_quote")
     assert quote.text == "We were never consulted about the new timetable"
     assert quote.speaker is not None and quote.speaker.name == "Joan Miller"
+
+
+def test_a_headline_source_with_a_lower_case_word_or_an_audience(analyzer: Analyzer) -> None:
+    text = (
+        "Okafor camp: the toll rise would hurt commuters most\n\n"
+        "Transport minister Grace Okafor spoke on Tuesday.\n\n"
+        "Okafor to port workers: the night shift stays open through the winter\n\n"
+        "Okafor spoke again on Wednesday."
+    )
+    article = analyse_text(analyzer, text, "headline-camp")
+    sources = {c.text: c.source.text for c in article.claims if c.source is not None}
+    assert sources["the toll rise would hurt commuters most"] == "Okafor camp"
+    assert sources["the night shift stays open through the winter"] == "Okafor"  # port workers only listen

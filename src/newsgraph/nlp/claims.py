@@ -178,7 +178,7 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
     # "Caddell: Democrats worried ..." (a headline's source before a colon).
     headline = headline_source(text_of(doc), sent.start_char, sent.end_char)
     if headline is not None and not inside and not found:
-        headline_src, content_start = headline
+        headline_src, content_start, end_char = headline
         source_tokens = [t for t in sent if headline_src.start <= t.idx < headline_src.end]
         entity_tokens = [t for t in source_tokens if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
         named_later = named_elsewhere(headline_src.text, sent) if not entity_tokens else None
@@ -186,7 +186,6 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         if entity_tokens or named_later or source_noun:
             head = entity_tokens[-1] if entity_tokens else source_tokens[-1]
             speaker = _named(named_later, context, head) if named_later else _speaker_from(head, context, sent)
-            end_char = sentence_end(sent)
             colon = TextSpan(headline_src.end, headline_src.end + 1, ":")
             named_by = (headline_src, confidence(head, speaker))
             found.append(

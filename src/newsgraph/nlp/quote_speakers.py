@@ -44,24 +44,37 @@ def speaker_name(label: str) -> str:
 
 
 # "Caddell: Democrats worried ...", "Poll: Clinton and Trump in dead heat": a headline's source.
-_HEADLINE_SOURCE = re.compile(r"(?P<source>[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}):\s+(?P<content>\S.{15,})")
+# "Clinton camp: ...", "Clinton to Planned Parenthood: ..." (the audience is not the source).
+_HEADLINE_SOURCE = re.compile(
+    r"(?P<source>[A-Z][\w.'’&-]*(?: (?!to )[A-Za-z][\w.'’&-]*){0,3})(?: to [A-Za-z][\w.'’&-]*(?: [A-Za-z][\w.'’&-]*){0,3})?"
+    r":\s+(?P<content>\S.{15,})"
+)
 # Sources that headlines name without a proper name.
-HEADLINE_SOURCE_NOUNS = frozenset({"poll", "polls", "report", "study", "survey", "sources", "officials", "police"})
+HEADLINE_SOURCE_NOUNS = frozenset(
+    {"poll", "polls", "report", "study", "survey", "sources", "officials", "police", "newspaper", "aides", "campaign"}
+)
 
 
-def headline_source(text: str, start: int, end: int) -> tuple[TextSpan, int] | None:
-    """The source that opens a line as "Name: what they say", and where what they say begins."""
+def headline_source(text: str, start: int, end: int) -> tuple[TextSpan, int, int] | None:
+    """The source that opens a line as "Name: what they say", and where what they say begins
+    (past `end` to the line's end when the sentence stops at the colon)."""
     match = _HEADLINE_SOURCE.match(text, start, end)
+    if match is None and text[start:end].rstrip().endswith(":"):
+        line_end = text.find("\n", start)
+        match = _HEADLINE_SOURCE.match(text, start, len(text) if line_end == -1 else line_end)
     if match is None:
         return None
     source = TextSpan(match.start("source"), match.end("source"), match.group("source"))
-    return source, match.start("content")
+    content_end = len(match.group("content").rstrip().rstrip(".,").rstrip()) + match.start("content")
+    return source, match.start("content"), content_end
 
 
 def named_elsewhere(name: str, sent: Span) -> Span | None:
-    """The person the article names in full elsewhere, for a headline's bare "Pence:"."""
-    if len(name.split()) > 1:
+    """The person the article names in full elsewhere, for a headline's bare "Pence:" or
+    "Pence camp:"."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    if len(words) != 1:
         return None
     return next(
-        (e for e in sent.doc.ents if e.label_ == "PERSON" and e.sent != sent and e.text.split()[-1] == name), None
+        (e for e in sent.doc.ents if e.label_ == "PERSON" and e.sent != sent and e.text.split()[-1] == words[0]), None
     )
