@@ -46,7 +46,8 @@ def speaker_name(label: str) -> str:
 # "Caddell: Democrats worried ...", "Poll: Clinton and Trump in dead heat": a headline's source.
 # "Clinton camp: ...", "Clinton to Planned Parenthood: ..." (the audience is not the source).
 _HEADLINE_SOURCE = re.compile(
-    r"(?P<source>[A-Z][\w.'’&-]*(?: (?!to )[A-Za-z][\w.'’&-]*){0,3})(?: to [A-Za-z][\w.'’&-]*(?: [A-Za-z][\w.'’&-]*){0,3})?"
+    r"(?P<source>[A-Z][\w.'’&-]*(?: (?!to )[A-Za-z][\w.'’&-]*){0,3})"
+    r"(?: to [A-Za-z][\w.'’&-]*(?: [A-Za-z][\w.'’&-]*){0,3})?"
     r":\s+(?P<content>\S.{15,})"
 )
 # Sources that headlines name without a proper name.
