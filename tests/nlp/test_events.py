@@ -97,6 +97,20 @@ def test_negation_hedging_and_actors_that_can_act(analyzer: Analyzer) -> None:
     assert hedged.type == "ASSAULT" and hedged.hedged
 
 
+def test_the_cameo_dictionary_types_verbs_our_lexicon_does_not_know(analyzer: Analyzer) -> None:
+    def types(text: str) -> list[tuple[str, str]]:
+        article = Article(id="0" * 16, external_id="t", text=text, published=Published("2025-03-05", "given"))
+        return [(e.type, e.trigger.text) for e in analyzer.analyze_one(article).events]
+
+    assert types("Ministers of Chile and Peru reached a consensus on the maritime border.") == [("AGREE", "reached")]
+    assert types("Norway launched a mediation effort between the government and the rebels.") == [
+        ("CONSULT", "launched")
+    ]
+    # A verb's default code alone types nothing: "checked into rehab" is no investigation.
+    assert types("Maria Lopez checked into a clinic in Malibu on Thursday.") == []
+    assert types("The minister said the talks would resume in May.") == []  # "said" is never the event
+
+
 def test_demo_events_have_known_answers(db_url: str, cli: Any) -> None:
     assert cli("demo", "--db", db_url).exit_code == 0
     timeline = json.loads(cli("timeline", "--json", "--undated", "--db", db_url).stdout)

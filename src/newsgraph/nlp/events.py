@@ -15,10 +15,11 @@ import itertools
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import event_rules as rules
 from newsgraph.nlp.attribution_rules import HEDGES, SPEECH_VERBS
+from newsgraph.nlp.cameo import cameo, governing_verbs
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.entities import entity_maps
 from newsgraph.records import Claim, DateMention, Event, EventArgument, EventDate, Sentence, Trigger
@@ -59,8 +60,23 @@ def find_events(doc: Doc) -> Doc:
             events.extend(_verb_event(token, verbs[token.lower_], index))
         elif token.pos_ == "NOUN" and token.lower_ in rules.NOUNS:
             events.extend(_noun_event(token, rules.NOUNS[token.lower_], index))
+    covered = {(e.sentence.start, e.sentence.end) for e in events}
+    for sent in doc.sents:
+        if (sent.start_char, sent.end_char) not in covered:
+            events.extend(_dictionary_event(sent, index))
+    events.sort(key=lambda e: e.trigger.start)
     doc._.events = events
     return doc
+
+
+def _dictionary_event(sent: Span, index: _Index) -> list[Event]:
+    """Where no trigger of our lexicons acts, the CAMEO dictionary types the sentence's governing
+    verb (the reported verb under "said", then verbs it governs: "agreed to set up ...")."""
+    for verb in governing_verbs(sent):
+        found = cameo().type_of(verb)
+        if found is not None and found.by_pattern:
+            return _verb_event(verb, (found.type, verb.lower_), index)
+    return []
 
 
 def _verb_event(verb: Token, entry: tuple[str, str], index: _Index) -> list[Event]:
