@@ -288,25 +288,30 @@ def test_a_headline_source_is_the_person_the_article_names_in_full(analyzer: Ana
     assert headline.speaker is not None and headline.speaker.name == "Grace Okafor"
 
 
-def test_he_said_goes_to_the_recent_subject_before_a_nearer_name(analyzer: Analyzer) -> None:
-    text = (
-        "Councillor Tom Reyes attacked the harbour plan drawn up by Mark Blake on Monday.\n\n"
-        "\u201cThis plan will sink the fishing fleet,\u201d he said."
-    )
-    article = analyse_text(analyzer, text, "salience")
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        pytest.param(  # "he" goes to the recent subject, not the nearer name in another role
+            "Councillor Tom Reyes attacked the harbour plan drawn up by Mark Blake on Monday.\n\n"
+            "\u201cThis plan will sink the fishing fleet,\u201d he said.",
+            "This plan will sink the fishing fleet",
+            "Tom Reyes",
+            id="salient-subject",
+        ),
+        pytest.param(  # opened with a straight mark, closed with a curly one
+            'The vote went ahead. "We were never consulted about the new timetable,\u201d said Joan Miller, '
+            "who chairs the commuters' association.",
+            "We were never consulted about the new timetable",
+            "Joan Miller",
+            id="mixed-marks",
+        ),
+    ],
+)
+def test_who_speaks_a_quotation(analyzer: Analyzer, text: str, quoted: str, speaker: str) -> None:
+    article = analyse_text(analyzer, text, "speaker")
     quote = next(c for c in article.claims if c.kind == "direct_quote")
-    assert quote.speaker is not None and quote.speaker.name == "Tom Reyes"
-
-
-def test_a_quotation_opened_with_one_style_of_mark_and_closed_with_another(analyzer: Analyzer) -> None:
-    text = (
-        'The vote went ahead. "We were never consulted about the new timetable,\u201d said Joan Miller, '
-        "who chairs the commuters' association."
-    )
-    article = analyse_text(analyzer, text, "marks")
-    quote = next(c for c in article.claims if c.kind == "direct_quote")
-    assert quote.text == "We were never consulted about the new timetable"
-    assert quote.speaker is not None and quote.speaker.name == "Joan Miller"
+    assert quote.text == quoted
+    assert quote.speaker is not None and quote.speaker.name == speaker
 
 
 def test_a_headline_source_with_a_lower_case_word_or_an_audience(analyzer: Analyzer) -> None:
