@@ -97,6 +97,27 @@ def test_negation_hedging_and_actors_that_can_act(analyzer: Analyzer) -> None:
     assert hedged.type == "ASSAULT" and hedged.hedged
 
 
+def test_passive_acts_without_an_agent_and_acts_not_told_as_facts(analyzer: Analyzer) -> None:
+    def events(text: str) -> list[Any]:
+        article = Article(id="0" * 16, external_id="t", text=text, published=Published("2025-03-05", "given"))
+        return analyzer.analyze_one(article).events
+
+    [detention] = events("Pieter van Dalen was detained in Rotterdam on Tuesday.")
+    assert detention.type == "COERCE" and detention.actor is None  # never the patient as actor
+    assert detention.recipient.text == "Pieter van Dalen"
+    [arrests] = events("Three people have been arrested after the match.")
+    assert arrests.recipient.text == "Three people"
+    assert not events("Nine people were killed when the bridge collapsed.")  # no one's act
+    [shot] = events("Two officers were shot by a gunman in Dallas.")
+    assert (shot.type, shot.actor.text) == ("ASSAULT", "a gunman")
+    [modal] = events("The tip could help police capture him.")
+    assert modal.hedged and not modal.negated
+    [conditional] = events("If Iran signs the deal, the embargo ends.")
+    assert conditional.type == "AGREE" and conditional.hedged
+    failed = events("Russia refused to sign the treaty.")
+    assert any(e.type == "AGREE" and e.negated for e in failed)
+
+
 def test_the_cameo_dictionary_types_verbs_our_lexicon_does_not_know(analyzer: Analyzer) -> None:
     def types(text: str) -> list[tuple[str, str]]:
         article = Article(id="0" * 16, external_id="t", text=text, published=Published("2025-03-05", "given"))

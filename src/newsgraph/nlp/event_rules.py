@@ -231,6 +231,28 @@ CONTEXTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("humanitarian", ("aid", "relief", "refugee", "refugees", "earthquake", "shelter", "rescue")),
 )
 # Heads of noun phrases that can act without being a named entity.
+# Modal auxiliaries: an act that may, could or would happen is not told as a fact ("will" is).
+MODALS: frozenset[str] = frozenset({"could", "would", "might", "may", "should", "can", "must"})
+# Verbs whose infinitive did not happen: "failed to support", "refused to sign".
+FAILING_VERBS: frozenset[str] = frozenset({"fail", "refuse", "decline"})
+# Types whose passive tells an event with no agent named ("was detained", "was charged").
+PASSIVE_TYPES: frozenset[str] = frozenset({"COERCE", "ACCUSE", "SANCTION"})
+# Assaults whose passive needs a person behind it ("was stabbed"); "nine people were killed"
+# may be an earthquake's doing, and is no event without an agent.
+AGENTIVE_ASSAULTS: frozenset[str] = frozenset(
+    {"assault", "stab", "shoot", "shot", "beat", "beaten", "rape", "murder", "execute", "torture", "attack", "bomb",
+     "behead", "lynch", "massacre", "ambush", "assassinate"}
+)
+# People an act is done to, unnamed ("three people were arrested", "two officers were shot").
+PATIENT_NOUNS: frozenset[str] = frozenset(
+    {
+        "people", "person", "persons", "man", "men", "woman", "women", "child", "children", "boy", "girl",
+        "suspect", "suspects", "civilians", "civilian", "officer", "officers", "soldier", "soldiers",
+        "students", "student", "journalist", "journalists", "activist", "activists", "demonstrators",
+        "protesters", "migrants", "refugees", "prisoners", "hostages", "workers", "others", "victims",
+        "teenager", "teenagers", "driver", "passengers", "residents", "members", "leaders", "leader",
+    }
+)
 ACTOR_NOUNS: frozenset[str] = frozenset(
     {
         "police",

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.nlp import event_rules as rules
 from newsgraph.nlp.attribution_rules import HEDGES, SPEECH_VERBS
 from newsgraph.nlp.cameo import cameo, governing_verbs
+from newsgraph.nlp.cues import verb_lemmas
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.entities import entity_maps
 from newsgraph.records import Claim, DateMention, Event, EventArgument, EventDate, Sentence, Trigger
@@ -97,14 +98,24 @@ def _verb_event(verb: Token, entry: tuple[str, str], index: _Index) -> list[Even
     actor_token = agent if passive else subject
     recipient_token = subject if passive else _object(verb, event_type)
     actor = _argument(actor_token, index)
-    if actor is None or not _can_act(actor_token, index):
-        return []
-    if recipient_token is not None and recipient_token.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+    if recipient_token is not None and recipient_token.tag_ in ("WDT", "WP") and verb.dep_ in ("relcl", "acl"):
         recipient_token = verb.head  # "the agreement that Chile signed"
+    if actor is None or not _can_act(actor_token, index):
+        if not (passive and agent is None and _done_to_someone(event_type, verb, recipient_token, index)):
+            return []
+        actor = None  # "Fahie was detained in Miami": who detained him, the text does not say
     if base == "strike" and actor_token is not None and _labour(actor_token):
         event_type = "PROTEST"
     recipient = _argument(recipient_token, index)
     return _events(event_type, verb, actor, recipient, index)
+
+
+def _done_to_someone(event_type: str, verb: Token, patient: Token | None, index: _Index) -> bool:
+    """A passive act on people with no agent named ("Three people have been arrested")."""
+    agentive = event_type == "ASSAULT" and bool(verb_lemmas(verb.text) & rules.AGENTIVE_ASSAULTS)
+    if not (event_type in rules.PASSIVE_TYPES or agentive) or patient is None or patient.tag_ in ("WDT", "WP"):
+        return False
+    return _can_act(patient, index) or patient.lower_ in rules.PATIENT_NOUNS or patient.lower_ in ("he", "she", "they")
 
 
 def _noun_event(noun: Token, event_type: str, index: _Index) -> list[Event]:
@@ -115,7 +126,7 @@ def _noun_event(noun: Token, event_type: str, index: _Index) -> list[Event]:
         if owner is not None and event_type == "ASSAULT" and noun.lower_.startswith("strike") and _labour(owner):
             event_type = "PROTEST"  # "rail workers began a two-day strike"
         if owner is not None and _can_act(owner, index):
-            return _events(event_type, noun, _argument(owner, index), _noun_recipient(noun, event_type, index), index)  # type: ignore[arg-type]
+            return _events(event_type, noun, _argument(owner, index), _noun_recipient(noun, event_type, index), index)
         return []
     if owner is None:  # "Iran's missile strikes": the possessor hangs from the compound
         owner = next((p for c in noun.children if c.dep_ == "compound" for p in c.children if p.dep_ == "poss"), None)
@@ -202,7 +213,7 @@ def _can_act(token: Token | None, index: _Index) -> bool:
 
 
 def _events(
-    event_type: str, trigger: Token, actor: EventArgument, recipient: EventArgument | None, index: _Index
+    event_type: str, trigger: Token, actor: EventArgument | None, recipient: EventArgument | None, index: _Index
 ) -> list[Event]:
     """One event, or one per date when the clause lists several ("on April 24 and September 17")."""
     return [_event(event_type, trigger, actor, recipient, index, date) for date in _dates(trigger, index)]
@@ -211,7 +222,7 @@ def _events(
 def _event(
     event_type: str,
     trigger: Token,
-    actor: EventArgument,
+    actor: EventArgument | None,
     recipient: EventArgument | None,
     index: _Index,
     date: EventDate | None,
@@ -223,14 +234,14 @@ def _event(
         mode=_first_match(rules.MODES.get(event_type, ()), _local_text(trigger)),
         context=_first_match(rules.CONTEXTS, lowered),
         actor=actor,
-        recipient=recipient if recipient and recipient.text != actor.text else None,
+        recipient=recipient if recipient and (actor is None or recipient.text != actor.text) else None,
         place=_place(trigger, index),
         date=date,
         trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
         sentence=Sentence(sent.start_char, sent.end_char),
         attributed_to=_claim_index(trigger, index),
         negated=_negated(trigger),
-        hedged=any(h in lowered for h in HEDGES),
+        hedged=_hedged(trigger),
     )
 
 
@@ -267,8 +278,30 @@ def _place(trigger: Token, index: _Index) -> EventArgument | None:
 
 
 def _negated(trigger: Token) -> bool:
+    """ "did not agree", "neither ... nor", and a failed or refused act ("failing to support
+    them", "refused to sign")."""
     words = [c for c in trigger.children] + ([c for c in trigger.head.children] if trigger.dep_ == "conj" else [])
-    return any(c.dep_ in ("neg", "preconj") and c.lower_ in rules.NEGATIONS for c in words)
+    if any(c.dep_ in ("neg", "preconj") and c.lower_ in rules.NEGATIONS for c in words):
+        return True
+    return trigger.dep_ == "xcomp" and bool(verb_lemmas(trigger.head.text) & rules.FAILING_VERBS)
+
+
+def _hedged(trigger: Token) -> bool:
+    """Not told as a fact: "reportedly", "allegedly"; a modal ("could help", "would be swayed to
+    support"); a condition ("if they sign")."""
+    lowered = trigger.sent.text.lower()
+    if any(h in lowered for h in HEDGES):
+        return True
+    verb = trigger
+    for _ in range(3):  # the trigger, and the verbs it is the complement of
+        if any(c.dep_ == "aux" and c.lower_ in rules.MODALS for c in verb.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or verb.head is verb:
+            break
+        verb = verb.head
+    return False
 
 
 def _dates(trigger: Token, index: _Index) -> list[EventDate | None]:
