@@ -108,6 +108,10 @@ def test_passive_acts_without_an_agent_and_acts_not_told_as_facts(analyzer: Anal
     [arrests] = events("Three people have been arrested after the match.")
     assert arrests.recipient.text == "Three people"
     assert not events("Nine people were killed when the bridge collapsed.")  # no one's act
+    [nominal] = events("After Pieter van Dalen's arrest, the mayor resigned.")
+    assert (nominal.type, nominal.actor, nominal.recipient.text) == ("COERCE", None, "Pieter van Dalen")
+    [by_police] = events("The detention of two reporters by police drew protests.")
+    assert (by_police.actor.text, by_police.recipient.text) == ("police", "two reporters")
     [shot] = events("Two officers were shot by a gunman in Dallas.")
     assert (shot.type, shot.actor.text) == ("ASSAULT", "a gunman")
     [modal] = events("The tip could help police capture him.")

@@ -148,7 +148,6 @@ NOUNS: dict[str, str] = {
     "visits": "CONSULT",
     "talks": "CONSULT",
     "meeting": "CONSULT",
-    "arrest": "COERCE",
     "demonstration": "PROTEST",
     "demonstrations": "PROTEST",
     "rally": "PROTEST",
@@ -158,6 +157,14 @@ NOUNS: dict[str, str] = {
     "protest": "PROTEST",
     "protests": "PROTEST",
     "walkout": "PROTEST",
+}
+# Event nouns whose possessor or "of" object is the one the act is done to ("Fahie's arrest",
+# "the detention of two reporters"); the actor is the "by" object or no one.
+PATIENT_EVENT_NOUNS: dict[str, str] = {
+    "arrest": "COERCE", "arrests": "COERCE", "detention": "COERCE", "capture": "COERCE",
+    "deportation": "COERCE", "expulsion": "COERCE", "imprisonment": "COERCE", "extradition": "COERCE",
+    "jailing": "COERCE", "kidnapping": "ASSAULT", "abduction": "ASSAULT", "assassination": "ASSAULT",
+    "murder": "ASSAULT", "killing": "ASSAULT", "indictment": "ACCUSE", "prosecution": "ACCUSE",
 }
 # Verbs whose object noun carries the event ("made trips", "carried out strikes", "held talks").
 LIGHT_VERBS: frozenset[str] = frozenset(
@@ -248,7 +255,8 @@ PATIENT_NOUNS: frozenset[str] = frozenset(
     {
         "people", "person", "persons", "man", "men", "woman", "women", "child", "children", "boy", "girl",
         "suspect", "suspects", "civilians", "civilian", "officer", "officers", "soldier", "soldiers",
-        "students", "student", "journalist", "journalists", "activist", "activists", "demonstrators",
+        "students", "student", "journalist", "journalists", "reporter", "reporters", "activist", "activists",
+        "demonstrators",
         "protesters", "migrants", "refugees", "prisoners", "hostages", "workers", "others", "victims",
         "teenager", "teenagers", "driver", "passengers", "residents", "members", "leaders", "leader",
     }

@@ -61,6 +61,8 @@ def find_events(doc: Doc) -> Doc:
             events.extend(_verb_event(token, verbs[token.lower_], index))
         elif token.pos_ == "NOUN" and token.lower_ in rules.NOUNS:
             events.extend(_noun_event(token, rules.NOUNS[token.lower_], index))
+        elif token.pos_ == "NOUN" and token.lower_ in rules.PATIENT_EVENT_NOUNS:
+            events.extend(_patient_noun_event(token, rules.PATIENT_EVENT_NOUNS[token.lower_], index))
     covered = {(e.sentence.start, e.sentence.end) for e in events}
     for sent in doc.sents:
         if (sent.start_char, sent.end_char) not in covered:
@@ -138,6 +140,25 @@ def _noun_event(noun: Token, event_type: str, index: _Index) -> list[Event]:
     if actor is None:
         return []
     return _events(event_type, noun, actor, _noun_recipient(noun, event_type, index), index)
+
+
+def _patient_noun_event(noun: Token, event_type: str, index: _Index) -> list[Event]:
+    """ "Fahie's arrest", "the detention of two reporters by police": the possessor or "of" X
+    is who it was done to, never the actor; the actor is the "by" object, or no one."""
+    patient = next((c for c in noun.children if c.dep_ == "poss"), None) or _preposition_object(noun, "of")
+    agent = _preposition_object(noun, "by")
+    if patient is None or patient.tag_ in ("PRP$", "WP$") or not _done_to_someone(event_type, noun, patient, index):
+        return []
+    actor = _argument(agent, index) if agent is not None and _can_act(agent, index) else None
+    return _events(event_type, noun, actor, _argument(patient, index), index)
+
+
+def _preposition_object(head: Token, preposition: str) -> Token | None:
+    return next(
+        (p for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ == preposition
+         for p in c.children if p.dep_ == "pobj"),
+        None,
+    )
 
 
 def _noun_recipient(noun: Token, event_type: str, index: _Index) -> EventArgument | None:
