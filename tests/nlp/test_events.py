@@ -122,6 +122,22 @@ def test_passive_acts_without_an_agent_and_acts_not_told_as_facts(analyzer: Anal
     assert any(e.type == "AGREE" and e.negated for e in failed)
 
 
+def test_the_governing_verb_decides_the_type(analyzer: Analyzer) -> None:
+    def events(text: str) -> list[tuple[str, str | None, str | None]]:
+        article = Article(id="0" * 16, external_id="t", text=text, published=Published("2025-03-05", "given"))
+        found = analyzer.analyze_one(article).events
+        return [(e.type, e.actor.text if e.actor else None, e.recipient.text if e.recipient else None) for e in found]
+
+    # What is demanded is not done: the demand is the event.
+    assert events("Iran demanded that Israel withdraw its troops from Syria.") == [("REQUEST", "Iran", "Israel")]
+    assert events("The United States urged China to release the activists.") == [
+        ("REQUEST", "The United States", "China")
+    ]
+    assert events("Iran called on Israel to withdraw its troops.") == [("REQUEST", "Iran", "Israel")]
+    assert events("Senator Maria Cantwell endorsed Joe Biden on Monday.")[0][0] == "SUPPORT"
+    assert events("The army imposed a curfew on the capital.")[0][0] == "COERCE"
+
+
 def test_the_cameo_dictionary_types_verbs_our_lexicon_does_not_know(analyzer: Analyzer) -> None:
     def types(text: str) -> list[tuple[str, str]]:
         article = Article(id="0" * 16, external_id="t", text=text, published=Published("2025-03-05", "given"))

@@ -10,7 +10,6 @@ VERBS: dict[str, tuple[str, ...]] = {
         "agree",
         "sign",
         "ratify",
-        "endorse",
         "approve",
         "settle",
         "conclude",
@@ -21,8 +20,8 @@ VERBS: dict[str, tuple[str, ...]] = {
         "commit",
         "guarantee",
     ),
-    "CONSULT": ("meet", "visit", "travel", "fly", "host", "discuss", "negotiate", "consult", "talk", "call", "arrive"),
-    "SUPPORT": ("support", "praise", "back", "welcome", "defend", "thank", "commend"),
+    "CONSULT": ("meet", "visit", "travel", "fly", "host", "discuss", "negotiate", "consult", "talk", "arrive"),
+    "SUPPORT": ("support", "praise", "back", "welcome", "defend", "thank", "commend", "endorse"),
     "CONCEDE": ("concede", "apologize", "apologise", "yield", "relent", "ease", "lift", "shorten", "accept", "relax"),
     "COOPERATE": (
         "cooperate",
@@ -127,10 +126,17 @@ NEEDS_OBJECT: dict[str, tuple[str, ...]] = {
     "beat": ("up", "protesters", "detainees", "demonstrators", "prisoners"),
     "prevent": ("demonstration", "protest", "rally", "march", "meeting"),
     "shorten": ("curfew", "sentence"),
-    "call": ("for",),
+    "call": ("for", "on"),
     "secure": ("agreement", "deal", "accord", "treaty", "pact"),
     "search": ("home", "homes", "office", "offices", "house", "houses", "hall", "premises"),
 }
+# Verbs whose object makes them another type: imposing a curfew or martial law coerces.
+TYPE_BY_OBJECT: dict[str, tuple[tuple[str, ...], str]] = {
+    "impose": (("curfew", "martial", "lockdown"), "COERCE"),
+}
+# Verbs of demanding: what they demand is not yet done, and is no event of its own
+# ("demanded that Israel withdraw", "urged China to release the activists").
+DEMAND_BASES: frozenset[str] = frozenset({"ask", "request", "urge", "appeal", "demand", "call", "seek", "press"})
 # Nouns that are events when someone does them ("Iran's missile strikes on Israel").
 NOUNS: dict[str, str] = {
     "strike": "ASSAULT",
@@ -193,7 +199,7 @@ RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
     "COOPERATE": ("with", "to"),
     "AID": ("to",),
     "RETREAT": ("from",),
-    "REQUEST": ("from",),
+    "REQUEST": ("from", "on", "to"),
     "ACCUSE": ("against",),
     "SANCTION": ("on", "against"),
     "THREATEN": ("against",),
@@ -212,7 +218,12 @@ MODES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("aerial", ("air strike", "airstrike", "airstrikes", "bomb", "bombing", "warplane", "aircraft")),
         ("firearms", ("shot", "shooting", "gunfire", "gunmen")),
     ),
-    "COERCE": (("arrest", ("arrest", "arrested", "detained", "custody")), ("seize", ("seized", "confiscated", "raid"))),
+    "COERCE": (
+        ("arrest", ("arrest", "arrested", "detained", "custody")),
+        ("seize", ("seized", "confiscated", "raid")),
+        ("curfew", ("curfew",)),
+        ("martial-law", ("martial law", "state of emergency")),
+    ),
     "PROTEST": (
         ("strike", ("strike", "walkout", "walked out")),
         ("demonstrate", ("demonstration", "march", "rally", "protest")),

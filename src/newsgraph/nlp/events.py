@@ -87,6 +87,15 @@ def _verb_event(verb: Token, entry: tuple[str, str], index: _Index) -> list[Even
     needed = rules.NEEDS_OBJECT.get(base)
     if needed and not any(t.lower_ in needed for t in verb.subtree if t.i != verb.i):
         return []
+    if _demanded(verb):
+        return []  # "urged China to release the activists": the demand is the event
+    if base in rules.TYPE_BY_OBJECT:
+        words, other_type = rules.TYPE_BY_OBJECT[base]
+        if any(t.lower_ in words for t in verb.subtree if t.i > verb.i):
+            event_type = other_type  # "imposed a curfew" coerces
+    demanded_of = next((c for c in verb.children if c.dep_ == "ccomp"), None) if event_type == "REQUEST" else None
+    if demanded_of is not None and _subject(demanded_of) is not None:
+        return _request_of(verb, _subject(demanded_of), index)  # "demanded that Israel withdraw"
     addressed = base in rules.ADDRESSED and any(c.dep_ in ("dobj", "dative") for c in verb.children)
     if base in rules.SPEECH_LIKE and not addressed and any(c.dep_ == "ccomp" for c in verb.children):
         return []  # "warned that ...", "denied that ...": a claim, not an act
@@ -110,6 +119,25 @@ def _verb_event(verb: Token, entry: tuple[str, str], index: _Index) -> list[Even
         event_type = "PROTEST"
     recipient = _argument(recipient_token, index)
     return _events(event_type, verb, actor, recipient, index)
+
+
+def _demanded(verb: Token) -> bool:
+    """A verb inside a demand ("demanded that Israel withdraw", "urged China to release")."""
+    head = verb
+    for _ in range(2):
+        if head.dep_ not in ("xcomp", "ccomp") or head.head is head:
+            return False
+        head = head.head
+        if verb_lemmas(head.text) & rules.DEMAND_BASES:
+            return True
+    return False
+
+
+def _request_of(verb: Token, addressee: Token | None, index: _Index) -> list[Event]:
+    subject = _subject(verb)
+    if subject is None or not _can_act(subject, index):
+        return []
+    return _events("REQUEST", verb, _argument(subject, index), _argument(addressee, index), index)
 
 
 def _done_to_someone(event_type: str, verb: Token, patient: Token | None, index: _Index) -> bool:
