@@ -1,13 +1,15 @@
 """Event coding on hand-coded PLOVER sentences: type and actor accuracy, and precision.
 
-    python bench/events.py [--set dev|plv] [--show N]
+    python bench/events.py [--set dev|plv] [--show N] [--gate]
 
 Each sentence of ../shared/data/plover/dev.jsonl (or, with --set plv, of plv-train.tsv: 1,050
 coded sentences that nothing here is trained or tuned on, a second development set) is analysed
 as a one-sentence article. As the data's README says: a sentence counts as found when one of our
 events has the gold type, and its actor is right when that event's actor text overlaps a gold
 actor; precision is the share of our events whose type is the sentence's gold type. PLV's older
-root YIELD stands for CONCEDE or RETREAT: either counts. Prints figures; asserts nothing.
+root YIELD stands for CONCEDE or RETREAT: either counts. Prints figures; with --gate (the CI
+quality gate) measures both sets and exits 1 when a figure is under its floor in
+bench/events_floors.json.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import argparse
 import csv
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 from newsgraph.nlp.pipeline import Analyzer
@@ -25,6 +26,7 @@ from newsgraph.settings import DEFAULT_PIPELINE
 
 PLOVER = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "plover" / "dev.jsonl"
 PLV = PLOVER.with_name("plv-train.tsv")
+FLOORS = Path(__file__).with_name("events_floors.json")
 
 
 def plv_rows() -> list[dict]:
@@ -46,22 +48,13 @@ def overlaps(ours: str, gold: list[str]) -> bool:
     return any(ours_words & {w.lower().strip(".,'’s") for w in g.split()} for g in gold)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", choices=["dev", "plv"], default="dev")
-    parser.add_argument("--show", type=int, default=0, help="print this many misses")
-    args = parser.parse_args()
-    source = PLOVER if args.set == "dev" else PLV
-    if not source.exists():
-        sys.exit(f"{source} is not here")
-    rows = [json.loads(line) for line in PLOVER.read_text().splitlines()] if args.set == "dev" else plv_rows()
-    analyzer = Analyzer(DEFAULT_PIPELINE)
+def measure(rows: list[dict], analyzer: Analyzer, show: int = 0) -> dict[str, float]:
+    """Type found, type and actor, and precision of event types over the rows."""
     articles = analyzer.analyze(
         Article(id=f"{i:016x}", external_id=r["id"], text=r["text"], published=Published(None, "unknown"))
         for i, r in enumerate(rows)
     )
     typed = actor_ok = extracted = extracted_right = with_any = 0
-    per_type: Counter[str] = Counter()
     misses = []
     for row, article in zip(rows, articles, strict=True):
         events = article.events
@@ -71,7 +64,6 @@ def main() -> None:
         hits = [e for e in events if is_gold(e.type, row["event"])]
         if hits:
             typed += 1
-            per_type[row["event"]] += 1
             if any(e.actor and overlaps(e.actor.text, row["actors"]) for e in hits):
                 actor_ok += 1
         else:
@@ -82,8 +74,34 @@ def main() -> None:
     print(f"gold type and actor:      {actor_ok / n:.3f} ({actor_ok}/{n})")
     precision = extracted_right / extracted if extracted else 0.0
     print(f"precision of event types: {precision:.3f} ({extracted_right}/{extracted})")
-    for gold, ours, text in misses[: args.show]:
+    for gold, ours, text in misses[:show]:
         print(f"  gold {gold:<9} ours {ours!s:<22} {text[:110]}")
+    return {"type_found": typed / n, "type_and_actor": actor_ok / n, "precision": precision}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--set", choices=["dev", "plv"], default="dev")
+    parser.add_argument("--show", type=int, default=0, help="print this many misses")
+    parser.add_argument("--gate", action="store_true", help="measure both sets; exit 1 under a floor")
+    args = parser.parse_args()
+    sets = ["dev", "plv"] if args.gate else [args.set]
+    analyzer = Analyzer(DEFAULT_PIPELINE)
+    result: dict[str, float] = {}
+    for name in sets:
+        source = PLOVER if name == "dev" else PLV
+        if not source.exists():
+            sys.exit(f"{source} is not here")
+        rows = [json.loads(line) for line in PLOVER.read_text().splitlines()] if name == "dev" else plv_rows()
+        print(f"-- {name}")
+        for key, value in measure(rows, analyzer, args.show).items():
+            result[f"{name}.{key}"] = value
+    if args.gate:
+        floors = json.loads(FLOORS.read_text())["floors"]
+        failed = [f"{k} {result.get(k, 0.0):.3f} < floor {v}" for k, v in floors.items() if result.get(k, 0.0) < v]
+        for line in failed:
+            print(f"UNDER FLOOR: {line}")
+        sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":
