@@ -192,6 +192,10 @@ class Event:
     attributed_to: int | None
     negated: bool
     hedged: bool
+    # How sure the type and roles are, by how the event was found (a trigger of our lexicons
+    # with an actor named, an event noun, a passive with no agent, the CAMEO dictionary); shown
+    # and filtered on, not a calibrated probability.
+    confidence: float | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
@@ -211,6 +215,7 @@ class Event:
             attributed_to=data.get("attributed_to"),
             negated=bool(data.get("negated")),
             hedged=bool(data.get("hedged")),
+            confidence=data.get("confidence"),
         )
 
 

@@ -42,6 +42,12 @@ def test_stories_story_and_compare(client: TestClient) -> None:
     comparison = ok(client, f"/api/stories/{first['id']}/compare")
     assert {"agreed", "unique", "conflicting", "attribution"} <= set(comparison)
 
+    def kinds(result: dict) -> set[str]:
+        return {f["kind"] for part in ("agreed", "unique", "conflicting") for f in result[part]}
+
+    certain_only = ok(client, f"/api/stories/{first['id']}/compare", min_confidence=1.0)
+    assert "event" in kinds(comparison) and "event" not in kinds(certain_only)  # no event is that sure
+
 
 def test_articles_and_article_records(client: TestClient) -> None:
     items = ok(client, "/api/articles", limit=100)["items"]
@@ -58,6 +64,9 @@ def test_entities_timeline_graph_and_search(client: TestClient) -> None:
     assert chile["id"] == "country:cl" and chile["articles"] and chile["events"]
     events = ok(client, "/api/timeline", entity="Chile")["items"]
     assert events and all(e["evidence"]["text"] for e in events)
+    assert all(0 < e["confidence"] <= 1 for e in events)
+    sure = ok(client, "/api/timeline", entity="Chile", min_confidence=0.75)["items"]
+    assert sure and all(e["confidence"] >= 0.75 for e in sure) and len(sure) <= len(events)
     graph = ok(client, "/api/graph", entity="Chile")
     assert graph["nodes"] and graph["edges"]
     found = ok(client, "/api/search", q="death toll", since="2026-02-01", until="2026-02-28")["items"]
@@ -70,6 +79,7 @@ def test_entities_timeline_graph_and_search(client: TestClient) -> None:
         ("/api/stories", {"limit": 0}, 400),
         ("/api/stories", {"limit": "many"}, 400),
         ("/api/stories", {"offset": -1}, 400),
+        ("/api/timeline", {"min_confidence": 2}, 400),
         ("/api/stories/nope", {}, 404),
         ("/api/stories/nope/compare", {}, 404),
         ("/api/articles/nope", {}, 404),

@@ -162,6 +162,8 @@ def test_demo_events_have_known_answers(db_url: str, cli: Any) -> None:
     assert any((e["place"] or {}).get("text") == "Hanoi" for e in signings)
     assert not [e for e in timeline if e["type"] == "ASSAULT"], "no one was attacked in the demo stories"
     assert any(e["type"] == "PROTEST" and e["mode"] == "strike" for e in timeline)
+    confident = json.loads(cli("timeline", "--json", "--undated", "--min-confidence", "0.8", "--db", db_url).stdout)
+    assert confident and all(e["confidence"] >= 0.8 for e in confident) and len(confident) < len(timeline)
     russia = json.loads(cli("timeline", "--json", "--entity", "Chile", "--db", db_url).stdout)
     assert russia and all(
         "country:cl" in ((e["actor"] or {}).get("entity_id"), (e["recipient"] or {}).get("entity_id")) for e in russia

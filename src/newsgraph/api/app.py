@@ -103,9 +103,12 @@ def create_app(database_url: str, token: str | None = None, public: bool = False
         return as_json(get_story(engine, story_id).to_dict(detail=True))
 
     @app.get("/api/stories/{story_id}/compare", summary="Agreed, unique and conflicting facts; attribution")
-    async def compare(story_id: str) -> Response:
+    async def compare(
+        story_id: str, min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None
+    ) -> Response:
         found = get_story(engine, story_id)
-        return as_json({"story_id": found.id, "title": found.title, **compare_story(store.story_records(found.id))})
+        compared = compare_story(store.story_records(found.id), min_event_confidence=min_confidence)
+        return as_json({"story_id": found.id, "title": found.title, **compared})
 
     @app.get("/api/articles", summary="Article summaries")
     async def articles(limit: Limit = 50, offset: Offset = 0) -> Response:
@@ -135,8 +138,12 @@ def create_app(database_url: str, token: str | None = None, public: bool = False
         undated: bool = False,
         limit: Limit = 100,
         offset: Offset = 0,
+        min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
     ) -> Response:
-        found = timeline(engine, story_id=story, entity=entity, undated=undated, limit=limit, offset=offset)
+        found = timeline(
+            engine, story_id=story, entity=entity, undated=undated, limit=limit, offset=offset,
+            min_confidence=min_confidence,
+        )
         return page(found, limit, offset)
 
     @app.get("/api/graph", summary="Knowledge graph: entities, event and said-about edges with evidence")

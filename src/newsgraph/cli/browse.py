@@ -212,12 +212,18 @@ def timeline(
     story: Annotated[str | None, typer.Option("--story", help="Only this story (id or prefix).")] = None,
     entity: Annotated[str | None, typer.Option("--entity", help="Only events this entity takes part in.")] = None,
     undated: Annotated[bool, typer.Option("--undated", help="Also list events with no date of their own.")] = False,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option("--min-confidence", min=0.0, max=1.0, help="Only events at least this sure (0-1)."),
+    ] = None,
 ) -> None:
     """Events by when they happened, each with its evidence sentence, outlet and attribution.
 
-    Example: `newsgraph timeline --entity Russia`
+    Example: `newsgraph timeline --entity Russia --min-confidence 0.7`
     """
-    events = event_timeline(open_store(db).engine, story_id=story, entity=entity, undated=undated)
+    events = event_timeline(
+        open_store(db).engine, story_id=story, entity=entity, undated=undated, min_confidence=min_confidence
+    )
     if as_json:
         sys.stdout.write(json.dumps(events, ensure_ascii=False, indent=2) + "\n")
         return
@@ -227,6 +233,7 @@ def timeline(
     for e in events:
         flags = " (negated)" if e["negated"] else ""
         flags += " (reportedly)" if e["hedged"] else ""
+        flags += f" (confidence {e['confidence']:.1f})" if e.get("confidence") else ""
         attribution = e["attribution"]
         said = ""
         if attribution:
@@ -248,6 +255,10 @@ def compare(
     story_id: Annotated[str, typer.Argument(help="Story id (or a unique prefix of it).")],
     db: DbOption = None,
     as_json: JsonOption = False,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option("--min-confidence", min=0.0, max=1.0, help="Only events at least this sure (0-1)."),
+    ] = None,
 ) -> None:
     """What independent outlets agree on, what only one reports, what conflicts, and how each
     attributes its claims.
@@ -256,7 +267,8 @@ def compare(
     """
     store = open_store(db)
     found = get_story(store.engine, story_id)
-    result = {"story_id": found.id, "title": found.title, **compare_story(store.story_records(found.id))}
+    compared = compare_story(store.story_records(found.id), min_event_confidence=min_confidence)
+    result = {"story_id": found.id, "title": found.title, **compared}
     if as_json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         return

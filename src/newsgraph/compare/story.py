@@ -20,9 +20,11 @@ WORDING_OVERLAP = 0.4
 CONFLICTING_MEASURES = frozenset({"killed", "injured", "missing", "arrested", "evacuated"})
 
 
-def compare_story(articles: list[Article]) -> dict[str, Any]:
+def compare_story(articles: list[Article], min_event_confidence: float | None = None) -> dict[str, Any]:
+    """Agreed, unique and conflicting facts across independent outlets; events less sure than
+    `min_event_confidence` are left out."""
     independent = [a for a in articles if a.duplicate_of is None]
-    facts = _events(independent) + _quantities(independent) + _claims(independent)
+    facts = _events(independent, min_event_confidence) + _quantities(independent) + _claims(independent)
     agreed, unique, conflicting = [], [], []
     for group in facts:
         outlets = sorted({e["outlet"] for e in group["evidence"]})
@@ -74,11 +76,11 @@ def _same_party(a: Any, b: Any) -> bool:
     return bool(heads_a & heads_b)
 
 
-def _events(articles: list[Article]) -> list[dict[str, Any]]:
+def _events(articles: list[Article], min_confidence: float | None) -> list[dict[str, Any]]:
     groups: list[tuple[Event, list[dict[str, Any]]]] = []
     for article in articles:
         for event in article.events:
-            if event.negated:
+            if event.negated or (min_confidence and event.confidence is not None and event.confidence < min_confidence):
                 continue
             evidence = {**_sentence(article, event.sentence.start, event.sentence.end), "trigger": event.trigger.text}
             evidence["date"] = event.date.value if event.date else None

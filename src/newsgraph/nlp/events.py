@@ -12,17 +12,19 @@ whether it is negated or hedged ("reportedly").
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import event_rules as rules
-from newsgraph.nlp.attribution_rules import HEDGES, SPEECH_VERBS
+from newsgraph.nlp.attribution_rules import SPEECH_VERBS
 from newsgraph.nlp.cameo import cameo, governing_verbs
 from newsgraph.nlp.cues import verb_lemmas
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.entities import entity_maps
+from newsgraph.nlp.event_modality import demanded, hedged, negated
 from newsgraph.records import Claim, DateMention, Event, EventArgument, EventDate, Sentence, Trigger
 
 if not Doc.has_extension("events"):
@@ -66,7 +68,7 @@ def find_events(doc: Doc) -> Doc:
     covered = {(e.sentence.start, e.sentence.end) for e in events}
     for sent in doc.sents:
         if (sent.start_char, sent.end_char) not in covered:
-            events.extend(_dictionary_event(sent, index))
+            events.extend(replace(e, confidence=DICTIONARY_CONFIDENCE) for e in _dictionary_event(sent, index))
     events.sort(key=lambda e: e.trigger.start)
     doc._.events = events
     return doc
@@ -87,7 +89,7 @@ def _verb_event(verb: Token, entry: tuple[str, str], index: _Index) -> list[Even
     needed = rules.NEEDS_OBJECT.get(base)
     if needed and not any(t.lower_ in needed for t in verb.subtree if t.i != verb.i):
         return []
-    if _demanded(verb):
+    if demanded(verb):
         return []  # "urged China to release the activists": the demand is the event
     if base in rules.TYPE_BY_OBJECT:
         words, other_type = rules.TYPE_BY_OBJECT[base]
@@ -119,18 +121,6 @@ def _verb_event(verb: Token, entry: tuple[str, str], index: _Index) -> list[Even
         event_type = "PROTEST"
     recipient = _argument(recipient_token, index)
     return _events(event_type, verb, actor, recipient, index)
-
-
-def _demanded(verb: Token) -> bool:
-    """A verb inside a demand ("demanded that Israel withdraw", "urged China to release")."""
-    head = verb
-    for _ in range(2):
-        if head.dep_ not in ("xcomp", "ccomp") or head.head is head:
-            return False
-        head = head.head
-        if verb_lemmas(head.text) & rules.DEMAND_BASES:
-            return True
-    return False
 
 
 def _request_of(verb: Token, addressee: Token | None, index: _Index) -> list[Event]:
@@ -289,9 +279,17 @@ def _event(
         trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
         sentence=Sentence(sent.start_char, sent.end_char),
         attributed_to=_claim_index(trigger, index),
-        negated=_negated(trigger),
-        hedged=_hedged(trigger),
+        negated=negated(trigger),
+        hedged=hedged(trigger),
+        confidence=NOUN_CONFIDENCE if trigger.pos_ == "NOUN" else LEXICON_CONFIDENCE if actor else PASSIVE_CONFIDENCE,
     )
+
+
+# How sure an event is, by how it was found (shown and filtered on; not a calibrated probability).
+LEXICON_CONFIDENCE = 0.8  # a trigger verb of our lexicons, its actor named
+NOUN_CONFIDENCE = 0.7  # an event noun ("Iran's missile strikes", "Fahie's arrest")
+PASSIVE_CONFIDENCE = 0.7  # a passive with no agent ("was detained"): the act is told, not who did it
+DICTIONARY_CONFIDENCE = 0.6  # a CAMEO pattern on a verb our lexicons do not know
 
 
 def _local_text(trigger: Token) -> str:
@@ -324,33 +322,6 @@ def _place(trigger: Token, index: _Index) -> EventArgument | None:
                 following.append(child)
         frontier = following
     return None
-
-
-def _negated(trigger: Token) -> bool:
-    """ "did not agree", "neither ... nor", and a failed or refused act ("failing to support
-    them", "refused to sign")."""
-    words = [c for c in trigger.children] + ([c for c in trigger.head.children] if trigger.dep_ == "conj" else [])
-    if any(c.dep_ in ("neg", "preconj") and c.lower_ in rules.NEGATIONS for c in words):
-        return True
-    return trigger.dep_ == "xcomp" and bool(verb_lemmas(trigger.head.text) & rules.FAILING_VERBS)
-
-
-def _hedged(trigger: Token) -> bool:
-    """Not told as a fact: "reportedly", "allegedly"; a modal ("could help", "would be swayed to
-    support"); a condition ("if they sign")."""
-    lowered = trigger.sent.text.lower()
-    if any(h in lowered for h in HEDGES):
-        return True
-    verb = trigger
-    for _ in range(3):  # the trigger, and the verbs it is the complement of
-        if any(c.dep_ == "aux" and c.lower_ in rules.MODALS for c in verb.children):
-            return True
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
-            return True
-        if verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or verb.head is verb:
-            break
-        verb = verb.head
-    return False
 
 
 def _dates(trigger: Token, index: _Index) -> list[EventDate | None]:

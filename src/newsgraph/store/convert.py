@@ -226,6 +226,7 @@ def _event_row(position: int, event: Event) -> EventRow:
         attributed_to=event.attributed_to,
         negated=int(event.negated),
         hedged=int(event.hedged),
+        confidence=event.confidence,
     )
 
 
@@ -249,4 +250,5 @@ def _event_record(row: EventRow) -> Event:
         attributed_to=row.attributed_to,
         negated=bool(row.negated),
         hedged=bool(row.hedged),
+        confidence=row.confidence,
     )

@@ -47,6 +47,7 @@ def timeline(
     undated: bool = False,
     limit: int | None = None,
     offset: int = 0,
+    min_confidence: float | None = None,
 ) -> list[dict[str, Any]]:
     """Events ordered by event date (TIMEX values by their start), then publication date.
 
@@ -59,6 +60,8 @@ def timeline(
         if entity:
             entity_id = find_entity_id(session, entity)
             filters.append(or_(EventRow.actor_entity_id == entity_id, EventRow.recipient_entity_id == entity_id))
+        if min_confidence is not None:  # events stored before confidences were kept have none: kept
+            filters.append(or_(EventRow.confidence.is_(None), EventRow.confidence >= min_confidence))
         keys = []
         for article_id, position, value, published, start in session.execute(
             select(
@@ -140,6 +143,7 @@ def _event_entry(
         "attribution": _attribution(claim),
         "negated": bool(event.negated),
         "hedged": bool(event.hedged),
+        "confidence": event.confidence,
     }
 
 

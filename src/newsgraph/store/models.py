@@ -303,6 +303,8 @@ class EventRow(Base):
     attributed_to: Mapped[int | None] = mapped_column(Integer)
     negated: Mapped[int] = mapped_column(Integer)
     hedged: Mapped[int] = mapped_column(Integer)
+    # How sure the event is, by how it was found (migration 0012).
+    confidence: Mapped[float | None] = mapped_column(Float)
 
 
 class QuantityRow(Base):
