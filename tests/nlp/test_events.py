@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from helpers import new_database_url
+from newsgraph.nlp.event_types import EventTypeModel, using_model
 from newsgraph.nlp.pipeline import Analyzer
 from newsgraph.records import Article, Published
 
@@ -136,6 +138,24 @@ def test_the_governing_verb_decides_the_type(analyzer: Analyzer) -> None:
     assert events("Iran called on Israel to withdraw its troops.") == [("REQUEST", "Iran", "Israel")]
     assert events("Senator Maria Cantwell endorsed Joe Biden on Monday.")[0][0] == "SUPPORT"
     assert events("The army imposed a curfew on the capital.")[0][0] == "COERCE"
+
+
+def test_a_learned_model_retypes_the_governing_event_where_it_is_sure(analyzer: Analyzer) -> None:
+    model = EventTypeModel(
+        classes=("AGREE", "SUPPORT"),
+        index={"word=treaty": 0},
+        weights=np.array([[-2.0], [2.0]]),
+        intercepts=np.array([0.0, 0.0]),
+    )
+    text = "France signed the treaty in Paris."
+    article = Article(id="0" * 16, external_id="t", text=text, published=Published(None, "unknown"))
+    with using_model(None):
+        [ruled] = analyzer.analyze_one(article).events
+    with using_model(model):
+        [learned] = analyzer.analyze_one(article).events
+    assert (ruled.type, learned.type) == ("AGREE", "SUPPORT")
+    assert learned.confidence == round(1 / (1 + np.exp(-2.0)), 2)  # a word counts half: 0.88
+    assert (learned.actor, learned.trigger) == (ruled.actor, ruled.trigger)  # the parse keeps the roles
 
 
 def test_the_cameo_dictionary_types_verbs_our_lexicon_does_not_know(analyzer: Analyzer) -> None:

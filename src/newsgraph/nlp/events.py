@@ -25,6 +25,7 @@ from newsgraph.nlp.cues import verb_lemmas
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.entities import entity_maps
 from newsgraph.nlp.event_modality import demanded, hedged, negated
+from newsgraph.nlp.event_types import retyped
 from newsgraph.records import Claim, DateMention, Event, EventArgument, EventDate, Sentence, Trigger
 
 if not Doc.has_extension("events"):
@@ -70,7 +71,7 @@ def find_events(doc: Doc) -> Doc:
         if (sent.start_char, sent.end_char) not in covered:
             events.extend(replace(e, confidence=DICTIONARY_CONFIDENCE) for e in _dictionary_event(sent, index))
     events.sort(key=lambda e: e.trigger.start)
-    doc._.events = events
+    doc._.events = retyped(doc, events)
     return doc
 
 
