@@ -1,12 +1,14 @@
 """Event coding on hand-coded PLOVER sentences: type and actor accuracy, and precision.
 
-    python bench/events.py [--set dev|plv] [--show N] [--gate]
+    python bench/events.py [--set dev|plv|own] [--show N] [--gate]
 
 Each sentence of ../shared/data/plover/dev.jsonl (or, with --set plv, of plv-train.tsv: 1,050
 coded sentences that nothing here is trained or tuned on, a second development set) is analysed
 as a one-sentence article. As the data's README says: a sentence counts as found when one of our
 events has the gold type, and its actor is right when that event's actor text overlaps a gold
-actor; precision is the share of our events whose type is the sentence's gold type. PLV's older
+actor; precision is the share of our events whose type is the sentence's gold type. With --set
+own, our own coded sentences of ECB+ and PolNeAR (data/labels/): how many of those that tell no
+political event get one anyway, and the gold type found on the others. PLV's older
 root YIELD stands for CONCEDE or RETREAT: either counts. Prints figures; with --gate (the CI
 quality gate) measures both sets and exits 1 when a figure is under its floor in
 bench/events_floors.json.
@@ -29,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PLOVER = ROOT.parent / "shared" / "data" / "plover" / "dev.jsonl"
 PLV = PLOVER.with_name("plv-train.tsv")
 FLOORS = Path(__file__).with_name("events_floors.json")
+OWN = ROOT / "data" / "labels" / "plover_sentences.jsonl"
 
 
 def plv_rows() -> list[dict]:
@@ -39,6 +42,34 @@ def plv_rows() -> list[dict]:
         {"id": f"plv-{r['sentence_id']}", "text": r["sentence"], "event": r["gold_root"], "actors": [r["source"]]}
         for r in records
     ]
+
+
+def own_rows() -> list[dict]:
+    """Our own coded sentences (data/labels/plover_sentences.jsonl): text from ../shared by offsets."""
+    sources = {"ecbplus": ROOT.parent / "shared" / "data" / "ecbplus" / "dev.jsonl",
+               "polnear": ROOT.parent / "shared" / "data" / "real" / "attribution" / "polnear-dev.jsonl"}
+    texts: dict[str, str] = {}
+    for prefix, path in sources.items():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            texts.setdefault(f"{prefix}:{row['id']}", row["text"])
+    labels = [json.loads(line) for line in OWN.read_text().splitlines()]
+    return [
+        {"id": f"{x['doc']}@{x['start']}", "text": texts[x["doc"]][x["start"] : x["end"]], "event": x["event"],
+         "actors": []}
+        for x in labels
+    ]
+
+
+def false_alarms(rows: list[dict], articles: list[Article]) -> dict[str, float]:
+    """On sentences coded NONE: the share that get an event anyway."""
+    none = [(r, a) for r, a in zip(rows, articles, strict=True) if r["event"] == "NONE"]
+    alarms = sum(1 for _, a in none if a.events)
+    events = [(r, a) for r, a in zip(rows, articles, strict=True) if r["event"] != "NONE"]
+    typed = sum(1 for r, a in events if any(e.type == r["event"] for e in a.events))
+    print(f"{len(none)} sentences coded NONE: {alarms} get an event ({alarms / max(1, len(none)):.3f})")
+    print(f"{len(events)} coded with an event: gold type found {typed / max(1, len(events)):.3f} ({typed})")
+    return {"false_alarms": alarms / max(1, len(none)), "type_found": typed / max(1, len(events))}
 
 
 def is_gold(event_type: str, gold: str) -> bool:
@@ -106,7 +137,7 @@ def measure(rows: list[dict], articles: list[Article], show: int = 0) -> dict[st
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", choices=["dev", "plv"], default="dev")
+    parser.add_argument("--set", choices=["dev", "plv", "own"], default="dev")
     parser.add_argument("--show", type=int, default=0, help="print this many misses")
     parser.add_argument("--gate", action="store_true", help="measure both sets; exit 1 under a floor")
     parser.add_argument("--shipped", action="store_true", help="dev with the shipped model (trained on it)")
@@ -114,6 +145,11 @@ def main() -> None:
     sets = ["dev", "plv"] if args.gate else [args.set]
     analyzer = Analyzer(DEFAULT_PIPELINE)
     result: dict[str, float] = {}
+    if args.set == "own" and not args.gate:
+        rows = own_rows()
+        print(f"-- own labels ({OWN.name}): real news sentences we coded")
+        false_alarms(rows, analysed(rows, analyzer))
+        return
     for name in sets:
         source = PLOVER if name == "dev" else PLV
         if not source.exists():

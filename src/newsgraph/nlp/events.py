@@ -88,7 +88,7 @@ def _dictionary_event(sent: Span, index: _Index) -> list[Event]:
 def _verb_event(verb: Token, entry: tuple[str, str], index: _Index) -> list[Event]:
     event_type, base = entry
     needed = rules.NEEDS_OBJECT.get(base)
-    if needed and not any(t.lower_ in needed for t in verb.subtree if t.i != verb.i):
+    if needed and not any(t.lower_ in needed and not _when(t) for t in verb.subtree if t.i != verb.i):
         return []
     if demanded(verb):
         return []  # "urged China to release the activists": the demand is the event
@@ -129,6 +129,11 @@ def _request_of(verb: Token, addressee: Token | None, index: _Index) -> list[Eve
     if subject is None or not _can_act(subject, index):
         return []
     return _events("REQUEST", verb, _argument(subject, index), _argument(addressee, index), index)
+
+
+def _when(preposition: Token) -> bool:
+    """ "for years", "on Monday": a preposition of time, not the one a verb needs."""
+    return any(child.ent_type_ in ("DATE", "TIME") for child in preposition.children)
 
 
 def _done_to_someone(event_type: str, verb: Token, patient: Token | None, index: _Index) -> bool:
