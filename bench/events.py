@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PLOVER = ROOT.parent / "shared" / "data" / "plover" / "dev.jsonl"
 PLV = PLOVER.with_name("plv-train.tsv")
 FLOORS = Path(__file__).with_name("events_floors.json")
-OWN = ROOT / "data" / "labels" / "plover_sentences.jsonl"
+OWN = ROOT / "data" / "labels" / "plover_sentences.jsonl"  # read by scripts/train_event_types.py
 
 
 def plv_rows() -> list[dict]:
@@ -41,23 +41,6 @@ def plv_rows() -> list[dict]:
     return [
         {"id": f"plv-{r['sentence_id']}", "text": r["sentence"], "event": r["gold_root"], "actors": [r["source"]]}
         for r in records
-    ]
-
-
-def own_rows() -> list[dict]:
-    """Our own coded sentences (data/labels/plover_sentences.jsonl): text from ../shared by offsets."""
-    sources = {"ecbplus": ROOT.parent / "shared" / "data" / "ecbplus" / "dev.jsonl",
-               "polnear": ROOT.parent / "shared" / "data" / "real" / "attribution" / "polnear-dev.jsonl"}
-    texts: dict[str, str] = {}
-    for prefix, path in sources.items():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            texts.setdefault(f"{prefix}:{row['id']}", row["text"])
-    labels = [json.loads(line) for line in OWN.read_text().splitlines()]
-    return [
-        {"id": f"{x['doc']}@{x['start']}", "text": texts[x["doc"]][x["start"] : x["end"]], "event": x["event"],
-         "actors": []}
-        for x in labels
     ]
 
 
@@ -94,14 +77,17 @@ def cross_validated(rows: list[dict], analyzer: Analyzer, folds: int = 5) -> lis
     """Each sentence analysed with a model trained, by scripts/train_event_types.py's recipe, on
     the other folds only: the development figure of a model trained on development sentences."""
     sys.path.insert(0, str(ROOT / "scripts"))
-    from train_event_types import fit, rule_features
+    from train_event_types import fit, own_rows, rule_features
 
     features = rule_features(analyzer, [r["text"] for r in rows])
+    own = [r for r in own_rows(ROOT.parent / "shared") if not r["held"]]
+    own_features = rule_features(analyzer, [r["text"] for r in own])
     result: dict[int, Article] = {}
     for fold in range(folds):
         held = [i for i in range(len(rows)) if i % folds == fold]
         kept = [i for i in range(len(rows)) if i % folds != fold]
-        model = EventTypeModel.from_dict(fit([features[i] for i in kept], [rows[i]["event"] for i in kept]))
+        labels = [rows[i]["event"] for i in kept] + [r["event"] for r in own]
+        model = EventTypeModel.from_dict(fit([features[i] for i in kept] + own_features, labels))
         with using_model(model):
             for i, article in zip(held, analysed([rows[i] for i in held], analyzer), strict=True):
                 result[i] = article
@@ -146,8 +132,11 @@ def main() -> None:
     analyzer = Analyzer(DEFAULT_PIPELINE)
     result: dict[str, float] = {}
     if args.set == "own" and not args.gate:
-        rows = own_rows()
-        print(f"-- own labels ({OWN.name}): real news sentences we coded")
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from train_event_types import own_rows
+
+        rows = [r for r in own_rows(ROOT.parent / "shared") if r["held"]]
+        print(f"-- own labels ({OWN.name}), the held-back fourth: real news sentences we coded")
         false_alarms(rows, analysed(rows, analyzer))
         return
     for name in sets:

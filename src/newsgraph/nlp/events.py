@@ -25,7 +25,7 @@ from newsgraph.nlp.cues import verb_lemmas
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.entities import entity_maps
 from newsgraph.nlp.event_modality import demanded, hedged, negated
-from newsgraph.nlp.event_types import retyped
+from newsgraph.nlp.event_types import dictionary_type, retyped
 from newsgraph.records import Claim, DateMention, Event, EventArgument, EventDate, Sentence, Trigger
 
 if not Doc.has_extension("events"):
@@ -69,7 +69,7 @@ def find_events(doc: Doc) -> Doc:
     covered = {(e.sentence.start, e.sentence.end) for e in events}
     for sent in doc.sents:
         if (sent.start_char, sent.end_char) not in covered:
-            events.extend(replace(e, confidence=DICTIONARY_CONFIDENCE) for e in _dictionary_event(sent, index))
+            events.extend(_dictionary_event(sent, index))
     events.sort(key=lambda e: e.trigger.start)
     doc._.events = retyped(doc, events)
     return doc
@@ -81,8 +81,13 @@ def _dictionary_event(sent: Span, index: _Index) -> list[Event]:
     for verb in governing_verbs(sent):
         found = cameo().type_of(verb)
         if found is not None and found.by_pattern:
-            return _verb_event(verb, (found.type, verb.lower_), index)
-    return []
+            found_events = _verb_event(verb, (found.type, verb.lower_), index)
+            return [replace(e, confidence=DICTIONARY_CONFIDENCE) for e in found_events]
+    learned = dictionary_type(sent)  # the learned model, where it is sure the sentence tells an event
+    verb = next((v for v in governing_verbs(sent) if cameo().lemma(v.text)), None)
+    if learned is None or verb is None:
+        return []
+    return [replace(e, confidence=round(learned[1], 2)) for e in _verb_event(verb, (learned[0], verb.lower_), index)]
 
 
 def _verb_event(verb: Token, entry: tuple[str, str], index: _Index) -> list[Event]:
