@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -47,3 +49,15 @@ def new_database_url(folder: Path, name: str = "test") -> str:
         connection.execute(text(f'CREATE DATABASE "{database}"'))
     engine.dispose()
     return make_url(server).set(database=database).render_as_string(hide_password=False)
+
+
+def run_quality_gate(script: str, *args: str, expect: str, timeout: int = 900) -> None:
+    """Run a bench script with --gate (it exits 1 when a figure is under its floor)."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / script), "--gate", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert expect in result.stdout

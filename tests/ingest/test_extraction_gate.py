@@ -5,11 +5,11 @@ the floors and the subset are pinned in bench/extraction_floors.json. Without ..
 is skipped.
 """
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from helpers import run_quality_gate
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ROOT.parent / "shared" / "data" / "real" / "extraction"
@@ -17,11 +17,4 @@ PAGES = ROOT.parent / "shared" / "data" / "real" / "extraction"
 
 @pytest.mark.skipif(not PAGES.exists(), reason="../shared/data/real/extraction is not here")
 def test_extraction_figures_stay_above_their_floors() -> None:
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "extraction.py"), "--gate", "--workers", "2"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "wcxb.title" in result.stdout
+    run_quality_gate("extraction.py", "--workers", "2", expect="wcxb.title", timeout=600)

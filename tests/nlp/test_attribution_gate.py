@@ -4,11 +4,11 @@ The data is ../shared/data (read in place, never copied); floors are pinned in
 bench/attribution_floors.json. Without ../shared the test is skipped.
 """
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from helpers import run_quality_gate
 
 ROOT = Path(__file__).resolve().parents[2]
 POLNEAR = ROOT.parent / "shared" / "data" / "real" / "attribution" / "polnear-dev.jsonl"
@@ -16,11 +16,4 @@ POLNEAR = ROOT.parent / "shared" / "data" / "real" / "attribution" / "polnear-de
 
 @pytest.mark.skipif(not POLNEAR.exists(), reason="../shared/data/real/attribution is not here")
 def test_attribution_figures_stay_above_their_floors() -> None:
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "attribution.py"), "--gate"],
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "claim recall" in result.stdout
+    run_quality_gate("attribution.py", expect="claim recall", timeout=900)

@@ -84,10 +84,10 @@ def _dictionary_event(sent: Span, index: _Index) -> list[Event]:
             found_events = _verb_event(verb, (found.type, verb.lower_), index)
             return [replace(e, confidence=DICTIONARY_CONFIDENCE) for e in found_events]
     learned = dictionary_type(sent)  # the learned model, where it is sure the sentence tells an event
-    verb = next((v for v in governing_verbs(sent) if cameo().lemma(v.text)), None)
-    if learned is None or verb is None:
+    known = next((v for v in governing_verbs(sent) if cameo().lemma(v.text)), None)
+    if learned is None or known is None:
         return []
-    return [replace(e, confidence=round(learned[1], 2)) for e in _verb_event(verb, (learned[0], verb.lower_), index)]
+    return [replace(e, confidence=round(learned[1], 2)) for e in _verb_event(known, (learned[0], known.lower_), index)]
 
 
 def _verb_event(verb: Token, entry: tuple[str, str], index: _Index) -> list[Event]:
