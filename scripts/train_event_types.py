@@ -21,6 +21,7 @@ from pathlib import Path
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from newsgraph.nlp.cameo import typed_verbs
 from newsgraph.nlp.event_types import DATA, sentence_features, using_model
 from newsgraph.nlp.pipeline import Analyzer
 from newsgraph.records import Article, Published
@@ -64,7 +65,8 @@ def rule_features(analyzer: Analyzer, texts: list[str]) -> list[dict[str, float]
         for i, text in enumerate(texts):
             article = Article(id=f"{i:016x}", external_id=None, text=text, published=Published(None, "unknown"))
             doc = analyzer.nlp(analyzer.make_doc(article))
-            found.append(sentence_features(doc[:], list(doc._.events or [])))
+            whole = doc[:]
+            found.append(sentence_features(whole, list(doc._.events or []), typed_verbs(whole)))
     return found
 
 

@@ -35,9 +35,13 @@ class CameoType:
 
 @dataclass(frozen=True)
 class _Pattern:
-    before: tuple[str, ...]
-    after: tuple[str, ...]
+    """Words needed before and after the verb, each a synonym set's name ("&TREATY") or the
+    normalised words of one entry; `needed` counts the entries."""
+
+    before: tuple[str | tuple[str, ...], ...]
+    after: tuple[str | tuple[str, ...], ...]
     coded: tuple[str, str | None] | None
+    needed: int
 
 
 class CameoDictionary:
@@ -46,10 +50,15 @@ class CameoDictionary:
             name: [tuple(_norm(w) for w in member.split()) for member in members]
             for name, members in data["synsets"].items()
         }
+        # Patterns that name a thing, most words first: the first that matches is the one that
+        # needs the most words (file order among equals).
         self.blocks = [
             (
                 tuple(block["default"]) if block["default"] else None,
-                [_Pattern(tuple(b), tuple(a), tuple(c) if c else None) for b, a, c in block["patterns"]],
+                sorted(
+                    (_pattern(b, a, c) for b, a, c in block["patterns"] if _has_content((*b, *a))),
+                    key=lambda pattern: -pattern.needed,
+                ),
             )
             for block in data["blocks"]
         ]
@@ -73,34 +82,40 @@ class CameoDictionary:
             return None  # what is said is typed by its own verb, never by "said"
         block, own = self.verbs[lemma]
         default, patterns = self.blocks[block]
-        right = {_norm(t.text) for t in verb.subtree if t.i > verb.i}
-        left = {_norm(t.text) for t in verb.subtree if t.i < verb.i}
-        best: tuple[int, _Pattern] | None = None
+        right: set[str] = set()
+        left: set[str] = set()
+        for token in verb.subtree:
+            if token.i != verb.i:
+                (right if token.i > verb.i else left).add(_norm(token.text))
         for pattern in patterns:
-            needed = len(pattern.before) + len(pattern.after)
-            if not needed or (best is not None and needed <= best[0]) or not _has_content(pattern):
-                continue  # "* (TO)" alone says too little: "comes to", "led to"
             if self._all_in(pattern.after, right) and self._all_in(pattern.before, left):
-                best = (needed, pattern)
-        if best is not None:
-            coded = best[1].coded
-            return CameoType(coded[0], coded[1], True) if coded else None
+                coded = pattern.coded
+                return CameoType(coded[0], coded[1], True) if coded else None
         coded = own or default
         return CameoType(coded[0], coded[1], False) if coded else None
 
-    def _all_in(self, words: tuple[str, ...], present: set[str]) -> bool:
-        for word in words:
-            if word.startswith("&"):
-                if not any(all(w in present for w in member) for member in self.synsets.get(word, [])):
+    def _all_in(self, entries: tuple[str | tuple[str, ...], ...], present: set[str]) -> bool:
+        for entry in entries:
+            if isinstance(entry, str):  # a synonym set: one of its members, all of its words
+                if not any(all(w in present for w in member) for member in self.synsets.get(entry, [])):
                     return False
-            elif not all(_norm(w) in present for w in word.split()):
+            elif not all(w in present for w in entry):
                 return False
         return True
 
 
-def _has_content(pattern: _Pattern) -> bool:
-    """A pattern that names a thing, not only prepositions and particles."""
-    return any(w.startswith("&") or w not in FUNCTION_WORDS for w in (*pattern.before, *pattern.after))
+def _pattern(before: list[str], after: list[str], coded: list[str | None] | None) -> _Pattern:
+    def entries(words: list[str]) -> tuple[str | tuple[str, ...], ...]:
+        return tuple(w if w.startswith("&") else tuple(_norm(part) for part in w.split()) for w in words)
+
+    plover = (str(coded[0]), coded[1]) if coded else None
+    return _Pattern(entries(before), entries(after), plover, len(before) + len(after))
+
+
+def _has_content(words: tuple[str, ...]) -> bool:
+    """A pattern that names a thing, not only prepositions and particles: "* (TO)" alone says
+    too little ("comes to", "led to")."""
+    return any(w.startswith("&") or w not in FUNCTION_WORDS for w in words)
 
 
 FUNCTION_WORDS = frozenset(
@@ -137,3 +152,12 @@ def governing_verbs(sent: Span) -> list[Token]:
         verbs.append(verb)
         verbs += [c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB"]
     return verbs
+
+
+VerbTypes = list[tuple[Token, CameoType | None]]
+
+
+def typed_verbs(sent: Span) -> VerbTypes:
+    """The sentence's governing verbs, each with the type the dictionary gives it: read once per
+    sentence, for the dictionary's events and the learned model alike."""
+    return [(verb, cameo().type_of(verb)) for verb in governing_verbs(sent)]

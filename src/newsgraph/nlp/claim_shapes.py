@@ -9,6 +9,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from newsgraph.nlp.cues import is_cue, lemma_of, quote_cues
+from newsgraph.nlp.doctext import text_of
 from newsgraph.records import Claim
 
 _MIN_WORDS_BEFORE_MIXED_QUOTE = 2
@@ -28,7 +29,6 @@ def named_after_quote(verb: Token, in_quote: Callable[[Token], bool]) -> Token |
     return heads[0] if heads and not any(t.is_quote for t in between) else None
 
 
-
 def mixed_quote_start(sent: Span, quote_start: int, attributions: list[Token]) -> int | None:
     """Where a quotation closed by its cue starts being someone's words: at the sentence's start
     when narration leads into it ('With thousands of systems, "there is no single point of
@@ -38,7 +38,6 @@ def mixed_quote_start(sent: Span, quote_start: int, attributions: list[Token]) -
     if len(words) < _MIN_WORDS_BEFORE_MIXED_QUOTE or before[-1].text == ":" or any(t in attributions for t in before):
         return None
     return before[0].idx
-
 
 
 def interrupted_by(previous: Claim, cue: Token, start: int) -> bool:
@@ -51,11 +50,9 @@ def interrupted_by(previous: Claim, cue: Token, start: int) -> bool:
     )
 
 
-
 def asks_anonymity(verb: Token, complement: list[Token]) -> bool:
     """ "who asked not to be named", "who requested anonymity": how a source is described."""
     return lemma_of(verb) in ("ask", "request") and all(c.dep_ == "xcomp" for c in complement)
-
 
 
 def set_off_by_commas(verb: Token) -> bool:
@@ -81,13 +78,14 @@ def cue_before_colon(sent: Span, quoted: list[tuple[int, int]]) -> Token | None:
     return cues[-1] if cues else None
 
 
-def paragraph_after_colon(sent: Span, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The paragraph a closing 'The governor added:' introduces without quotation marks."""
+def paragraph_after_colon(sent: Span, cues: list[Token]) -> tuple[int, int] | None:
+    """The paragraph a closing 'The governor added:' (one of the sentence's quoting `cues`)
+    introduces without quotation marks."""
     doc = sent.doc
-    text = doc.text
     last = next((t for t in reversed(sent) if not t.is_space), None)
-    if last is None or last.text != ":" or sent.end >= len(doc) or not quote_cues(sent, quoted):
+    if last is None or last.text != ":" or sent.end >= len(doc) or not cues:
         return None
+    text = text_of(doc)
     start = doc[sent.end].idx
     while start < len(text) and text[start].isspace():
         start += 1

@@ -171,8 +171,8 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             stripped_start = mixed_quote_start(sent, start, attributions) or stripped_start
         found.append(_claim("direct_quote", doc, stripped_start, end_char, *claim_args))
     # "The governor added:\n\nIt's typical of her ...": the next paragraph, unquoted.
-    introduced = paragraph_after_colon(sent, quoted)
-    if introduced is not None and cues:
+    introduced = paragraph_after_colon(sent, cues)
+    if introduced is not None:
         speaker, channel, issues, subject = _attribution(cues[-1], context)
         found.append(_claim("indirect", doc, *introduced, speaker, channel, issues, sent, cues[-1], subject))
     # "Caddell: Democrats worried ..." (a headline's source before a colon).

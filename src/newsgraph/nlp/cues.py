@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from newsgraph.nlp import attribution_rules as rules
+from newsgraph.nlp.doctext import text_of
 
 
 def cues_where_quote_ends(sent: Span, end: int, quoted: list[tuple[int, int]]) -> list[Token]:
@@ -16,8 +17,9 @@ def cues_where_quote_ends(sent: Span, end: int, quoted: list[tuple[int, int]]) -
     doc = sent.doc
     if end <= sent.end_char:
         # It closes this sentence: the next one may name who spoke ('"Q!" The minister thundered').
-        rest = doc.text[end : sent.end_char]
-        if sent.end >= len(doc) or rest.strip(" \"”'’!?.,") or "\n" in doc.text[end : doc[sent.end].idx]:
+        text = text_of(doc)
+        rest = text[end : sent.end_char]
+        if sent.end >= len(doc) or rest.strip(" \"”'’!?.,") or "\n" in text[end : doc[sent.end].idx]:
             return []
         return [t for t in quote_cues(doc[sent.end].sent, quoted) if t.dep_ == "ROOT"]
     closing = next((t for t in doc[sent.end :] if t.idx >= end), None)

@@ -23,7 +23,6 @@ def demanded(verb: Token) -> bool:
     return False
 
 
-
 def negated(trigger: Token) -> bool:
     """ "did not agree", "neither ... nor", and a failed or refused act ("failing to support
     them", "refused to sign")."""
@@ -33,12 +32,10 @@ def negated(trigger: Token) -> bool:
     return trigger.dep_ == "xcomp" and bool(verb_lemmas(trigger.head.text) & rules.FAILING_VERBS)
 
 
-
-def hedged(trigger: Token) -> bool:
-    """Not told as a fact: "reportedly", "allegedly"; a modal ("could help", "would be swayed to
-    support"); a condition ("if they sign")."""
-    lowered = trigger.sent.text.lower()
-    if any(h in lowered for h in HEDGES):
+def hedged(trigger: Token, sentence: str) -> bool:
+    """Not told as a fact: "reportedly", "allegedly" in its `sentence` (lower case); a modal
+    ("could help", "would be swayed to support"); a condition ("if they sign")."""
+    if any(h in sentence for h in HEDGES):
         return True
     verb = trigger
     for _ in range(3):  # the trigger, and the verbs it is the complement of

@@ -248,7 +248,6 @@ CONTEXTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("legal", ("court", "prosecutor", "prosecutors", "judge", "charges", "bail", "police")),
     ("humanitarian", ("aid", "relief", "refugee", "refugees", "earthquake", "shelter", "rescue")),
 )
-# Heads of noun phrases that can act without being a named entity.
 # Modal auxiliaries: an act that may, could or would happen is not told as a fact ("will" is).
 MODALS: frozenset[str] = frozenset({"could", "would", "might", "may", "should", "can", "must"})
 # Verbs whose infinitive did not happen: "failed to support", "refused to sign".
@@ -267,11 +266,12 @@ PATIENT_NOUNS: frozenset[str] = frozenset(
         "people", "person", "persons", "man", "men", "woman", "women", "child", "children", "boy", "girl",
         "suspect", "suspects", "civilians", "civilian", "officer", "officers", "soldier", "soldiers",
         "students", "student", "journalist", "journalists", "reporter", "reporters", "activist", "activists",
-        "demonstrators",
-        "protesters", "migrants", "refugees", "prisoners", "hostages", "workers", "others", "victims",
+        "demonstrators", "protesters", "migrants", "refugees", "prisoners", "hostages", "workers", "others", "victims",
         "teenager", "teenagers", "driver", "passengers", "residents", "members", "leaders", "leader",
+        "he", "she", "they",
     }
 )
+# Heads of noun phrases that can act without being a named entity.
 ACTOR_NOUNS: frozenset[str] = frozenset(
     {
         "police",

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import event_rules as rules
 from newsgraph.nlp.attribution_rules import SPEECH_VERBS
-from newsgraph.nlp.cameo import cameo, governing_verbs
+from newsgraph.nlp.cameo import VerbTypes, typed_verbs
 from newsgraph.nlp.cues import verb_lemmas
 from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.entities import entity_maps
@@ -67,27 +67,28 @@ def find_events(doc: Doc) -> Doc:
         elif token.pos_ == "NOUN" and token.lower_ in rules.PATIENT_EVENT_NOUNS:
             events.extend(_patient_noun_event(token, rules.PATIENT_EVENT_NOUNS[token.lower_], index))
     covered = {(e.sentence.start, e.sentence.end) for e in events}
-    for sent in doc.sents:
+    sentences = [(sent, typed_verbs(sent)) for sent in doc.sents]
+    for sent, governing in sentences:
         if (sent.start_char, sent.end_char) not in covered:
-            events.extend(_dictionary_event(sent, index))
+            events.extend(_dictionary_event(sent, governing, index))
     events.sort(key=lambda e: e.trigger.start)
-    doc._.events = retyped(doc, events)
+    doc._.events = retyped(events, sentences)
     return doc
 
 
-def _dictionary_event(sent: Span, index: _Index) -> list[Event]:
+def _dictionary_event(sent: Span, verbs: VerbTypes, index: _Index) -> list[Event]:
     """Where no trigger of our lexicons acts, the CAMEO dictionary types the sentence's governing
-    verb (the reported verb under "said", then verbs it governs: "agreed to set up ...")."""
-    for verb in governing_verbs(sent):
-        found = cameo().type_of(verb)
+    verb (the reported verb under "said", then verbs it governs: "agreed to set up ..."); else
+    the learned model, where it is sure the sentence tells an event."""
+    for verb, found in verbs:
         if found is not None and found.by_pattern:
             found_events = _verb_event(verb, (found.type, verb.lower_), index)
             return [replace(e, confidence=DICTIONARY_CONFIDENCE) for e in found_events]
-    learned = dictionary_type(sent)  # the learned model, where it is sure the sentence tells an event
-    known = next((v for v in governing_verbs(sent) if cameo().lemma(v.text)), None)
-    if learned is None or known is None:
+    learned = dictionary_type(sent, verbs)
+    if learned is None:
         return []
-    return [replace(e, confidence=round(learned[1], 2)) for e in _verb_event(known, (learned[0], known.lower_), index)]
+    verb, event_type, probability = learned
+    return [replace(e, confidence=round(probability, 2)) for e in _verb_event(verb, (event_type, verb.lower_), index)]
 
 
 def _verb_event(verb: Token, entry: tuple[str, str], index: _Index) -> list[Event]:
@@ -146,7 +147,7 @@ def _done_to_someone(event_type: str, verb: Token, patient: Token | None, index:
     agentive = event_type == "ASSAULT" and bool(verb_lemmas(verb.text) & rules.AGENTIVE_ASSAULTS)
     if not (event_type in rules.PASSIVE_TYPES or agentive) or patient is None or patient.tag_ in ("WDT", "WP"):
         return False
-    return _can_act(patient, index) or patient.lower_ in rules.PATIENT_NOUNS or patient.lower_ in ("he", "she", "they")
+    return _can_act(patient, index) or patient.lower_ in rules.PATIENT_NOUNS
 
 
 def _noun_event(noun: Token, event_type: str, index: _Index) -> list[Event]:
@@ -291,7 +292,7 @@ def _event(
         sentence=Sentence(sent.start_char, sent.end_char),
         attributed_to=_claim_index(trigger, index),
         negated=negated(trigger),
-        hedged=hedged(trigger),
+        hedged=hedged(trigger, lowered),
         confidence=NOUN_CONFIDENCE if trigger.pos_ == "NOUN" else LEXICON_CONFIDENCE if actor else PASSIVE_CONFIDENCE,
     )
 

@@ -41,16 +41,12 @@ def without_partial_quotes(found: list[Claim]) -> list[Claim]:
     """A quotation inside a reported statement ("said he would not 'act like a puppy'") is part
     of that claim, not a claim of its own; a reported statement that is no more than a quotation
     of the same cue ('X said, "Q"', '"Q1," X said, "Q2"') is that quotation."""
-    reported = [c for c in found if c.kind in ("indirect", "report")]
     quotes = [c for c in found if c.kind == "direct_quote"]
-    same_quote = [r for r in reported if any(_same_quotation(r, q) for q in quotes)]
-    return [
-        c
-        for c in found
-        if c not in same_quote
-        and (c.kind != "direct_quote" or not any(r.start <= c.start and c.end <= r.end for r in reported
-                                                 if r not in same_quote))
-    ]
+    reported = [c for c in found if c.kind in ("indirect", "report")]
+    dropped = {id(r) for r in reported if any(_same_quotation(r, q) for q in quotes)}
+    statements = [r for r in reported if id(r) not in dropped]
+    dropped |= {id(q) for q in quotes if any(r.start <= q.start and q.end <= r.end for r in statements)}
+    return [c for c in found if id(c) not in dropped]
 
 
 def _same_quotation(reported: Claim, quote: Claim) -> bool:
