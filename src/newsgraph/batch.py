@@ -119,13 +119,14 @@ def ingest_paths(
     published: str | None = None,
     on_file: FileCallback | None = None,
     client: Any = None,
+    report: BatchReport | None = None,
 ) -> BatchReport:
     """Store every new article; known ones are counted unchanged without running the model.
 
     With a Dask `client`, the parsing of single-article files and the analysis run on its workers
     and this process stores the results in input order (see `newsgraph.distributed`).
     """
-    report = BatchReport()
+    report = report if report is not None else BatchReport()
     seen: set[str] = set()
 
     def fresh() -> Iterator[Article]:

@@ -130,17 +130,61 @@ def _workers(client: Any) -> int:
 
 def analyze_in_background(articles: Iterable[Article], pipeline: str, batch_size: int) -> Iterator[Article]:
     """Analysed articles in input order, the NLP in a child process so that it overlaps with the
-    storage in this one (a long ingest on two cores goes at the speed of the slower of the two)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    storage in this one (a long ingest on two cores goes at the speed of the slower of the two).
 
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as executor:
+    The child is spawned, not forked, so it holds none of this process's database connections,
+    and it ends with this process whatever ends it (see `die_with_parent`); an interrupted or
+    failed run terminates it at once rather than waiting for its current chunk.
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    pool = context.Pool(1, initializer=die_with_parent, initargs=(os.getpid(),))
+    try:
 
         def submit(chunk: list[Article]) -> Any:
-            return executor.submit(analyze_chunk, chunk, pipeline, batch_size)
+            return _Pending(pool.apply_async(analyze_chunk, (chunk, pipeline, batch_size)))
 
         yield from analyze_ordered(submit, 1, articles)
+        pool.close()
+        pool.join()
+    finally:
+        pool.terminate()
+
+
+class _Pending:
+    """A pool's AsyncResult read like a future."""
+
+    def __init__(self, result: Any) -> None:
+        self._result = result
+
+    def result(self) -> Any:
+        return self._result.get()
+
+
+def die_with_parent(parent: int) -> None:
+    """In a child process: end when the parent ends, even by kill -9 (which runs no clean-up in
+    the parent). Linux delivers SIGKILL on the parent's death; elsewhere a thread watches."""
+    import threading
+    import time
+
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the call above took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="newsgraph-parent-watch").start()
 
 
 def analyze_ordered(submit: Any, workers: int, articles: Iterable[Article]) -> Iterator[Article]:

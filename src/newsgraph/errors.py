@@ -16,8 +16,10 @@ class InputError(NewsgraphError):
     """
 
     def __init__(self, source: str | Path, reason: str) -> None:
-        self.source = str(source)
-        self.reason = reason
+        from newsgraph.ingest.storable import displayable
+
+        self.source = displayable(str(source))
+        self.reason = displayable(reason)
         super().__init__(f"{self.source}: {reason}")
 
     def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:

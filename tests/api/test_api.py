@@ -111,7 +111,11 @@ def test_security_headers_and_size_limit(client: TestClient) -> None:
     response = client.get("/")
     assert "script-src 'self'" in response.headers["content-security-policy"]
     assert response.headers["x-content-type-options"] == "nosniff"
-    too_big = client.post("/api/stories", content=b"x" * 1_000_001, headers={"content-length": "1000001"})
+    too_big = client.post(
+        "/api/stories",
+        content=b"x" * 1_000_001,
+        headers={"content-length": "1000001", "content-type": "application/json"},
+    )
     assert too_big.status_code == 413
     assert client.get("/static/../api/app.py").status_code == 404
     assert client.get("/static/%2e%2e/api/app.py").status_code == 404

@@ -34,7 +34,7 @@ from newsgraph.store.story_queries import get_story, list_stories
 from newsgraph.web import add_web_routes
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="Items to skip.")]
 
 
 def _date(value: str | None, name: str) -> str | None:
@@ -52,24 +52,40 @@ def page(items: list[Any], limit: int, offset: int) -> Response:
 
 def as_json(data: Any) -> Response:
     """The records are plain JSON already: skip FastAPI's generic encoder, the larger part of
-    a request's time for a full article record."""
-    return Response(json.dumps(data, ensure_ascii=False, separators=(",", ":")), media_type="application/json")
+    a request's time for a full article record. A value that is not valid Unicode (a lone
+    surrogate stored by an older version) is written as a JSON escape rather than failing."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    try:
+        body = text.encode("utf-8")
+    except UnicodeEncodeError:
+        body = json.dumps(data, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+    return Response(body, media_type="application/json")
 
 
 SERVE_PUBLIC = "NEWSGRAPH_SERVE_PUBLIC"  # set by `serve` when bound to a non-loopback address
 
 
+ALLOWED_HOSTS = "NEWSGRAPH_ALLOWED_HOSTS"  # comma-separated Host names `serve` answers to
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
+
+
 def app_from_environment() -> FastAPI:
     """The app `newsgraph serve` runs in each worker: database from NEWSGRAPH_DB, writing guarded
-    by NEWSGRAPH_TOKEN."""
+    by NEWSGRAPH_TOKEN, Host names from NEWSGRAPH_ALLOWED_HOSTS ("*": any)."""
     settings = Settings.from_env()
     token = os.environ.get("NEWSGRAPH_TOKEN") or None
-    return create_app(settings.database_url, token=token, public=bool(os.environ.get(SERVE_PUBLIC)))
+    names = [n.strip() for n in os.environ.get(ALLOWED_HOSTS, ",".join(LOOPBACK_NAMES)).split(",") if n.strip()]
+    hosts = None if "*" in names else names
+    public = bool(os.environ.get(SERVE_PUBLIC))
+    return create_app(settings.database_url, token=token, public=public, allowed_hosts=hosts)
 
 
-def create_app(database_url: str, token: str | None = None, public: bool = False) -> FastAPI:
+def create_app(
+    database_url: str, token: str | None = None, public: bool = False, allowed_hosts: list[str] | None = None
+) -> FastAPI:
     """The API and the web pages over one database. `public`: the server is bound to an address
-    other machines can reach, so writing needs `token` (NEWSGRAPH_TOKEN)."""
+    other machines can reach, so writing needs `token` (NEWSGRAPH_TOKEN). `allowed_hosts`: the
+    Host names answered (None: any)."""
     store = ArticleStore(open_database(database_url))
     engine = store.engine
     app = FastAPI(
@@ -80,7 +96,7 @@ def create_app(database_url: str, token: str | None = None, public: bool = False
     )
     app.state.store = store
 
-    app.add_middleware(Guard)
+    app.add_middleware(Guard, allowed_hosts=allowed_hosts)
 
     @app.exception_handler(NewsgraphError)
     async def bad_request(_request: Request, error: NewsgraphError) -> JSONResponse:

@@ -14,18 +14,22 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsgraph.batch import BatchReport, analyze_paths, ingest_paths
 from newsgraph.cli import browse  # noqa: F401  (registers the reading commands)
 from newsgraph.cli.common import DbOption, JsonOption, app, err, out
 from newsgraph.cli.render import article_view, articles_table
+from newsgraph.cli.stopping import watch_progress
 from newsgraph.demo import DEMO_CORPUS
-from newsgraph.errors import InputError, NewsgraphError
+from newsgraph.errors import InputError
 from newsgraph.ingest.published import parse_published_flag
 from newsgraph.ingest.sources import expand_inputs
+from newsgraph.ingest.storable import displayable
 from newsgraph.settings import Settings
 from newsgraph.store import ArticleStore, open_database
+from newsgraph.store.database import shown_url
 
 PathsArgument = Annotated[list[str], typer.Argument(help="Files, folders or glob patterns (text, HTML, JSON Lines).")]
 OutletOption = Annotated[str | None, typer.Option("--outlet", help="Outlet for inputs that do not name their own.")]
@@ -35,12 +39,12 @@ PublishedOption = Annotated[
 
 
 def main() -> None:
-    """Console entry point: library errors become one clear line and exit code 2."""
-    try:
-        app()
-    except NewsgraphError as error:
-        err.print(f"[red]error:[/red] {error}", markup=True)
-        sys.exit(2)
+    """Console entry point: library errors become one clear line and exit code 2, as do the
+    database's and the operating system's (a lock held too long, a full disk); an interrupt
+    says what to do next."""
+    from newsgraph.cli.stopping import run_until_stopped
+
+    sys.exit(run_until_stopped(app, err))
 
 
 @contextmanager
@@ -51,7 +55,7 @@ def _progress(total: int, label: str) -> Iterator[Any]:
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.fields[current]}"),
+        TextColumn("{task.fields[current]}", markup=False),
         console=err,
         transient=True,
         disable=not err.is_terminal,
@@ -72,11 +76,12 @@ def _progress(total: int, label: str) -> Iterator[Any]:
 
 def _report_problems(report: BatchReport) -> None:
     for error in report.failed:
-        err.print(f"[red]failed:[/red] {error.source}: {error.reason}", markup=True, soft_wrap=True)
+        err.print(f"[red]failed:[/red] {escape(error.source)}: {escape(error.reason)}", markup=True, soft_wrap=True)
     for path, reason in report.skipped:
-        err.print(f"[yellow]skipped:[/yellow] {path}: {reason}", markup=True, soft_wrap=True)
+        shown = escape(displayable(str(path)))
+        err.print(f"[yellow]skipped:[/yellow] {shown}: {escape(reason)}", markup=True, soft_wrap=True)
     for note in report.notes:
-        err.print(f"[yellow]note:[/yellow] {note}", markup=True, soft_wrap=True)
+        err.print(f"[yellow]note:[/yellow] {escape(note)}", markup=True, soft_wrap=True)
 
 
 def _published_flag(published: str | None) -> str | None:
@@ -111,10 +116,12 @@ def ingest(
         from newsgraph.distributed import open_client
 
         client = open_client(scheduler, workers)
+    report = BatchReport()
+    watch_progress("ingest", report)
     try:
         with _progress(total, "ingest") as on_file:
-            report = ingest_paths(
-                paths, settings, store, outlet=outlet, published=given, on_file=on_file, client=client
+            ingest_paths(
+                paths, settings, store, outlet=outlet, published=given, on_file=on_file, client=client, report=report
             )
     finally:
         if client is not None:
@@ -170,7 +177,7 @@ def demo(db: DbOption = None) -> None:
     rows = store.summaries()
     out.print(articles_table(rows))
     outlets = sorted({row.outlet for row in rows if row.outlet})
-    out.print(f"Database: {settings.database_url}")
+    out.print(f"Database: {shown_url(settings.database_url)}")
     out.print(f"{len(rows)} articles from {len(outlets)} outlets: {', '.join(outlets)}")
     out.print(report.summary())
     out.print("Next: `newsgraph articles`, `newsgraph show ID`, `newsgraph export --format jsonl`")
@@ -218,7 +225,7 @@ def watch(
                 with urllib.request.urlopen(source, timeout=60) as response:
                     data = response.read(settings.max_article_bytes * 10)
             except OSError as error:
-                err.print(f"[red]failed:[/red] {source}: {error}", markup=True)
+                err.print(f"[red]failed:[/red] {escape(source)}: {escape(str(error))}", markup=True)
                 data = b""
             if data:
                 with tempfile.NamedTemporaryFile(suffix=".rss", delete=False) as handle:
@@ -241,6 +248,14 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to bind; only this machine by default.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Server processes.")] = 1,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            help="A Host name the server answers to (repeatable; '*' for any). Default: the bound "
+            "address and the loopback names; any name when bound to 0.0.0.0 or ::.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the JSON API under /api/ (OpenAPI docs at /docs) and the web UI at /.
 
@@ -248,20 +263,24 @@ def serve(
     """
     import uvicorn
 
-    from newsgraph.api.app import SERVE_PUBLIC
+    from newsgraph.api.app import ALLOWED_HOSTS, LOOPBACK_NAMES, SERVE_PUBLIC
     from newsgraph.api.writes import is_loopback
 
     settings = Settings.from_env(db)
     public = not is_loopback(host)
     open_database(settings.database_url)  # a bad URL or database fails here, once, with a clear message
-    err.print(f"newsgraph on http://{host}:{port}/ (API docs at /docs), database {settings.database_url}")
+    err.print(f"newsgraph on http://{host}:{port}/ (API docs at /docs), database {shown_url(settings.database_url)}")
     if public:
         token = os.environ.get("NEWSGRAPH_TOKEN")
         writes = "need the NEWSGRAPH_TOKEN token" if token else "are off (set NEWSGRAPH_TOKEN to allow them)"
-        err.print(f"[yellow]bound to {host}: other machines can reach this server; writes {writes}[/]")
+        warning = f"bound to {escape(host)}: other machines can reach this server; writes {writes}"
+        err.print(f"[yellow]{warning}[/]", markup=True)
     # Each worker process builds its app from the environment (uvicorn imports the factory).
     os.environ["NEWSGRAPH_DB"] = settings.database_url
     os.environ[SERVE_PUBLIC] = "1" if public else ""
+    wildcard = host in ("0.0.0.0", "::", "")
+    names = list(allowed_host or (["*"] if wildcard else [*LOOPBACK_NAMES, host.strip("[]")]))
+    os.environ[ALLOWED_HOSTS] = ",".join(names)
     uvicorn.run(
         "newsgraph.api.app:app_from_environment",
         factory=True,

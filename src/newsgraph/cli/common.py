@@ -19,8 +19,10 @@ app = typer.Typer(
     rich_markup_mode="markdown",
 )
 # Piped output is not cut to 80 columns: tables keep whole titles for grep and friends.
-out = Console(soft_wrap=True, highlight=False, width=None if sys.stdout.isatty() else 240)
-err = Console(stderr=True, highlight=False)
+# Markup is off: what articles hold ("[/x]" in a title) is printed as written, never parsed as
+# Rich markup; our own styled lines say markup=True and escape what they interpolate.
+out = Console(soft_wrap=True, highlight=False, markup=False, width=None if sys.stdout.isatty() else 240)
+err = Console(stderr=True, highlight=False, markup=False)
 
 DbOption = Annotated[
     str | None,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from newsgraph.errors import InputError
 from newsgraph.ingest.published import parse_published
@@ -23,10 +24,12 @@ def read_feed(path: Path, settings: Settings) -> Iterator[RawArticle | InputErro
     import feedparser
     from lxml import html as lxml_html
 
-    data = path.read_bytes()
-    if len(data) > settings.max_article_bytes * 10:
-        yield InputError(path, f"feed is {len(data) / 1e6:.1f} MB, over the limit")
+    size = path.stat().st_size
+    if size > settings.max_article_bytes * 10:
+        limit = settings.max_article_bytes * 10 / 1e6
+        yield InputError(path, f"feed is {size / 1e6:.1f} MB, over the {limit:.0f} MB limit")
         return
+    data = path.read_bytes()
     feed = feedparser.parse(data)
     if not feed.entries:
         problem = f" ({feed.bozo_exception})" if feed.get("bozo") else ""
@@ -50,7 +53,10 @@ def read_feed(path: Path, settings: Settings) -> Iterator[RawArticle | InputErro
         published = None
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         if stamp:
-            published = parse_published(dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday).isoformat(), where)
+            try:
+                published = parse_published(dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday).isoformat(), where)
+            except (ValueError, OverflowError):
+                published = parse_published(str(entry.get("published") or entry.get("updated") or ""), where)
         external_id = entry.get("id") or entry.get("link") or f"{path.name}#{number}"
         yield RawArticle(
             text=text,
@@ -81,6 +87,7 @@ def read_warc(path: Path, settings: Settings) -> Iterator[RawArticle | InputErro
             return
         handle.seek(0)
         records = ArchiveIterator(handle)
+        records.reader = bounded_reader(handle)
         number = 0
         try:
             for record in records:
@@ -116,5 +123,34 @@ def read_warc(path: Path, settings: Settings) -> Iterator[RawArticle | InputErro
                 article.format = "warc"
                 article.metadata["crawled"] = record.rec_headers.get_header("WARC-Date")
                 yield article
-        except (ArchiveLoadFailed, OSError, ValueError, EOFError) as error:
+        except (ArchiveLoadFailed, OSError, ValueError, EOFError, MemoryError) as error:
             yield InputError(f"{path}#{number + 1}", f"WARC file is damaged from here on: {error}")
+
+
+# Headers are lines; no real WARC or HTTP header comes near this, a decompression bomb does.
+MAX_HEADER_BYTES = 1_000_000
+
+
+def bounded_reader(handle: Any) -> Any:
+    """warcio's reader, refusing a record header (the lines read before its payload) over
+    MAX_HEADER_BYTES: a small .warc.gz may inflate to gigabytes with no line break, which warcio
+    would read into one string."""
+    from warcio.bufferedreaders import DecompressingBufferedReader
+
+    class BoundedReader(DecompressingBufferedReader):  # type: ignore[misc]
+        header_bytes = 0
+
+        def readline(self, length: int | None = None) -> bytes:
+            room = MAX_HEADER_BYTES - self.header_bytes + 1
+            line: bytes = super().readline(room if length is None else min(length, room))
+            self.header_bytes += len(line)
+            if self.header_bytes > MAX_HEADER_BYTES:
+                raise ValueError(f"a record header is over {MAX_HEADER_BYTES / 1e6:.0f} MB (a decompression bomb?)")
+            return line
+
+        def read(self, length: int | None = None) -> bytes:
+            self.header_bytes = 0
+            data: bytes = super().read(length)
+            return data
+
+    return BoundedReader(handle)

@@ -10,6 +10,7 @@ from newsgraph.errors import InputError
 from newsgraph.ingest.debris import clean_lines, normalise_text, split_title
 from newsgraph.ingest.language import english_share, looks_english
 from newsgraph.ingest.readers import RawArticle
+from newsgraph.ingest.storable import displayable, storable_text, storable_value
 from newsgraph.records import Article, Published, Removed
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -54,11 +55,27 @@ def nothing_left_reason(removed: list[Removed]) -> str:
     return f"no story text left after removing debris ({listed})"
 
 
+def storable_raw(raw: RawArticle) -> RawArticle:
+    """The raw article with every value checked (see `storable`); names of files become
+    displayable, a lone surrogate in the content rejects the record."""
+    source = displayable(raw.source)
+    raw.source = source
+    raw.external_id = displayable(raw.external_id)
+    raw.text = storable_text(raw.text, "text", source)
+    for name in ("title", "outlet", "url", "author"):
+        value = getattr(raw, name)
+        if value is not None:
+            setattr(raw, name, storable_text(value, name, source))
+    raw.metadata = storable_value(raw.metadata, "metadata", source)
+    return raw
+
+
 def prepare_article(raw: RawArticle, outlet: str | None = None, published: str | None = None) -> Article:
     """Clean the text, take the title, fill in defaults the input lacks; raise on unusable text.
 
     `outlet` and `published` (from the command line) apply only where the input has none.
     """
+    raw = storable_raw(raw)
     clean = clean_lines(raw.text)
     title = raw.title
     if raw.title_in_text:

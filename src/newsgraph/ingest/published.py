@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from newsgraph.errors import InputError
 
 # A publication date more than this far in the future is a scraping error, not a date.
 FUTURE_TOLERANCE = dt.timedelta(days=2)
+# Before this, a "date" is a CMS's null value (0001-01-01, 1900-01-01 is kept: papers are older).
+EARLIEST_YEAR = 1800
+_ISO_SHAPED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
 
 @dataclass
@@ -21,9 +25,15 @@ class PublishedDate:
 def parse_published(raw: str, source: str) -> PublishedDate:
     """Parse an ISO date or datetime (or a written date) to YYYY-MM-DD, noting why not."""
     text = raw.strip()
-    parsed = _parse(text)
+    shown = repr(raw[:80] + ("..." if len(raw) > 80 else ""))
+    try:
+        parsed = _parse(text[:200])
+    except (ValueError, OverflowError):
+        parsed = None
     if parsed is None:
-        return PublishedDate(None, raw, f"unparseable publication date {raw!r} ignored")
+        return PublishedDate(None, raw, f"unparseable publication date {shown} ignored")
+    if parsed.year < EARLIEST_YEAR:
+        return PublishedDate(None, raw, f"publication date {shown} is before {EARLIEST_YEAR}: a placeholder; ignored")
     if parsed > dt.date.today() + FUTURE_TOLERANCE:
         return PublishedDate(None, raw, f"publication date {parsed.isoformat()} is in the future; ignored")
     return PublishedDate(parsed.isoformat(), raw)
@@ -48,7 +58,8 @@ def _parse(text: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text[:10])
     except ValueError:
-        pass
+        if _ISO_SHAPED.match(text):
+            return None  # 2025-13-01 is no date; a written-date parser would swap day and month
     import dateparser
 
     try:

@@ -219,12 +219,12 @@ def _page_published(
 def read_jsonl(path: Path, settings: Settings) -> Iterator[RawArticle | InputError]:
     """JSON Lines: one article per line; a bad line is reported and the rest still read."""
     with path.open("rb") as handle:
-        for number, raw_line in enumerate(handle, start=1):
+        for number, (raw_line, size) in enumerate(bounded_lines(handle, settings.max_article_bytes), start=1):
             where = f"{path}:{number}"
-            if not raw_line.strip():
+            if raw_line is None:
+                yield InputError(where, f"line is {size / 1e6:.1f} MB, over the article size limit")
                 continue
-            if len(raw_line) > settings.max_article_bytes:
-                yield InputError(where, f"line is {len(raw_line) / 1e6:.1f} MB, over the article size limit")
+            if not raw_line.strip():
                 continue
             try:
                 line, _ = decode_bytes(raw_line, where)
@@ -235,10 +235,35 @@ def read_jsonl(path: Path, settings: Settings) -> Iterator[RawArticle | InputErr
             except json.JSONDecodeError as error:
                 yield InputError(where, f"invalid JSON ({error.msg} at column {error.colno})")
                 continue
+            except RecursionError:
+                yield InputError(where, "invalid JSON: nested too deep to read")
+                continue
+            except ValueError as error:  # e.g. an integer of more digits than Python converts
+                yield InputError(where, f"invalid JSON: {error}")
+                continue
             try:
                 yield jsonl_record(record, path, where)
             except InputError as error:
                 yield error
+
+
+def bounded_lines(handle: Any, limit: int) -> Iterator[tuple[bytes | None, int]]:
+    """Each line and its size, never holding more than `limit` bytes of one: a longer line is
+    read past in pieces and given as None."""
+    while True:
+        line: bytes = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line, len(line)
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = handle.readline(1 << 20)
+            if not line:
+                break
+            size += len(line)
+        yield None, size
 
 
 def jsonl_record(record: Any, path: Path, where: str) -> RawArticle:

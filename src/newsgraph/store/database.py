@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -9,8 +10,8 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -23,16 +24,28 @@ def alembic_config(engine: Engine | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", MIGRATIONS)
     if engine is not None:
-        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+        # Alembic's options are configparser values: a percent-encoded password must be escaped.
+        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
     return config
+
+
+def shown_url(url: str | URL) -> str:
+    """A database URL fit for a message: never its password."""
+    try:
+        return (url if isinstance(url, URL) else make_url(url)).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError, TypeError):
+        return _PASSWORD.sub(r"\1***@", str(url))
+
+
+_PASSWORD = re.compile(r"(//[^:/@]*:)[^@]*@")
 
 
 def open_database(url: str, migrate: bool = True) -> Engine:
     """An engine for `url`; a SQLite file and its folder are created on first use."""
     try:
         parsed = make_url(url)
-    except ArgumentError as error:
-        raise StoreError(f"not a database URL: {url!r} (e.g. sqlite:///newsgraph.db)") from error
+    except (ArgumentError, ValueError) as error:
+        raise StoreError(f"not a database URL: {shown_url(url)!r} (e.g. sqlite:///newsgraph.db)") from error
     kwargs: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -42,7 +55,7 @@ def open_database(url: str, migrate: bool = True) -> Engine:
     try:
         engine = create_engine(parsed, **kwargs)
     except (SQLAlchemyError, ImportError) as error:
-        raise StoreError(f"cannot open database {url!r}: {error}") from error
+        raise StoreError(f"cannot open database {shown_url(parsed)}: {error}") from error
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
@@ -85,15 +98,61 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def upgrade(engine: Engine) -> None:
-    """Run pending Alembic migrations (cheap when the schema is current)."""
+    """Run pending Alembic migrations (cheap when the schema is current).
+
+    The check reads; only a database behind the newest schema takes the write lock (on SQLite
+    BEGIN IMMEDIATE, on PostgreSQL an advisory lock) and checks again under it, so two
+    processes creating one fresh database take turns instead of both creating its tables.
+    """
     config = alembic_config(engine)
-    head = ScriptDirectory.from_config(config).get_current_head()
+    scripts = ScriptDirectory.from_config(config)
+    head = scripts.get_current_head()
     try:
-        with engine.begin() as connection:
+        with engine.connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+        if current == head:
+            return
+        with writer(engine).begin() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
             current = MigrationContext.configure(connection).get_current_revision()
             if current == head:
                 return
+            _check_ours(connection, current, scripts, engine)
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except SQLAlchemyError as error:
-        raise StoreError(f"cannot prepare the database {engine.url!r}: {error}") from error
+        raise StoreError(f"cannot prepare the database {shown_url(engine.url)}: {database_reason(error)}") from error
+
+
+MIGRATION_LOCK = 7_421_002
+
+
+def _check_ours(connection: Any, current: str | None, scripts: ScriptDirectory, engine: Engine) -> None:
+    """Refuse a schema newer than this newsgraph knows, and another program's database."""
+    if current is not None:
+        try:
+            known = scripts.get_revision(current)
+        except Exception:  # alembic raises its own kinds for an unknown revision
+            known = None
+        if known is None:
+            raise StoreError(
+                f"the database {shown_url(engine.url)} has schema {current}, newer than this newsgraph "
+                "knows: upgrade newsgraph (or use another database)"
+            )
+        return
+    tables = [name for name in inspect(connection).get_table_names() if name != "alembic_version"]
+    if tables:
+        listed = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+        raise StoreError(
+            f"the database {shown_url(engine.url)} holds {len(tables)} tables of another program ({listed}) "
+            "and no newsgraph schema: newsgraph will not add its tables to it; give another database"
+        )
+
+
+def database_reason(error: BaseException) -> str:
+    """The driver's own sentence, without SQLAlchemy's SQL and parameters (which may be long
+    or hold article text)."""
+    original = getattr(error, "orig", None)
+    reason = str(original if original is not None else error).strip().splitlines()
+    return reason[0] if reason else type(error).__name__

@@ -1,0 +1,75 @@
+"""Make what an input holds storable and showable, or say why one record cannot be.
+
+Every later layer (SQLite, PostgreSQL, JSON exports, the terminal, the web) must be able to
+write back whatever was stored; a single odd value must not poison a database. So values are
+checked once, here, at the edge: a lone surrogate (not Unicode at all: UTF-8 cannot encode it)
+rejects its record, naming the field; NUL characters, which PostgreSQL refuses and which carry
+nothing in news text, are dropped; nesting deeper than any real metadata and numbers that are
+not finite are refused or written out as text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from newsgraph.errors import InputError
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Far beyond any real metadata (feeds and CMS exports nest a handful of levels).
+MAX_NESTING = 32
+
+
+def displayable(text: str) -> str:
+    """A string every output can write: undecodable bytes of a file name (which Python carries
+    as lone surrogates) become visible escapes such as \\xff."""
+    if not _SURROGATE.search(text):
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # surrogates that no undecodable byte explains
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def storable_text(value: str, field: str, source: str) -> str:
+    """The value without NUL characters; a lone surrogate rejects the record."""
+    found = _SURROGATE.search(value)
+    if found:
+        raise InputError(
+            source,
+            f"`{field}` holds a lone surrogate (U+{ord(found.group()):04X} at character {found.start()}), "
+            "which is not valid Unicode: fix the exporter's encoding",
+        )
+    return value.replace("\x00", "") if "\x00" in value else value
+
+
+def storable_value(value: Any, field: str, source: str, depth: int = 0) -> Any:
+    """A JSON-like value (metadata) made storable: strings checked, keys made strings,
+    non-finite numbers written as text, nesting bounded."""
+    if depth > MAX_NESTING:
+        raise InputError(source, f"`{field}` nests more than {MAX_NESTING} levels deep")
+    if isinstance(value, str):
+        return storable_text(value, field, source)
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, int):
+        # Numbers beyond what JSON readers share (2^53) are kept exactly, as text.
+        return value if abs(value) < 2**53 else _long_number(value)
+    if isinstance(value, dict):
+        return {
+            storable_text(str(key), f"{field}.{key}", source): storable_value(item, f"{field}.{key}", source, depth + 1)
+            for key, item in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return [storable_value(item, f"{field}[{n}]", source, depth + 1) for n, item in enumerate(value)]
+    return storable_text(str(value), field, source)
+
+
+def _long_number(value: int) -> str:
+    digits = len(str(abs(value))) if value.bit_length() < 10_000 else None
+    if digits is None or digits > 64:
+        return f"(a number of about {int(value.bit_length() * 0.30103):,} digits)"
+    return str(value)
