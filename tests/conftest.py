@@ -3,6 +3,7 @@ fresh SQLite databases, and the real CLI."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -48,3 +49,35 @@ def cli() -> Any:
         return runner.invoke(app, list(args), env=env, catch_exceptions=False)
 
     return run
+
+
+# CI sets NEWSGRAPH_REQUIRE_ALL: there a test skipped for want of ../shared, Chromium or
+# PostgreSQL is a failure (a missing part must not pass for a passing suite).
+REQUIRED_PARTS = ("../shared", "chromium", "playwright", "postgres")
+
+
+def _required_skip(report: pytest.TestReport | pytest.CollectReport) -> str | None:
+    if not os.environ.get("NEWSGRAPH_REQUIRE_ALL") or not report.skipped:
+        return None
+    reason = str(report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr)
+    return reason if any(part in reason.lower() for part in REQUIRED_PARTS) else None
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    outcome = yield
+    report = outcome.get_result()
+    reason = _required_skip(report)
+    if reason is not None:
+        report.outcome = "failed"
+        report.longrepr = f"skipped, but NEWSGRAPH_REQUIRE_ALL needs it to run: {reason}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector) -> Any:
+    outcome = yield
+    report = outcome.get_result()
+    reason = _required_skip(report)
+    if reason is not None:
+        report.outcome = "failed"
+        report.longrepr = f"skipped, but NEWSGRAPH_REQUIRE_ALL needs it to run: {reason}"

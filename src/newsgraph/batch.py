@@ -44,8 +44,18 @@ class BatchReport:
 def read_file(
     path: Path, settings: Settings, outlet: str | None = None, published: str | None = None
 ) -> Iterator[Article | InputError]:
-    """The clean articles of one file, or the errors that stand in for them."""
-    for item in read_source(path, settings):
+    """The clean articles of one file, or the errors that stand in for them. Whatever a record
+    holds, it becomes an article or an error: a failure nobody foresaw ends that record (or, in
+    the reader itself, the rest of that file), never the batch."""
+    items = read_source(path, settings)
+    while True:
+        try:
+            item = next(items)
+        except StopIteration:
+            return
+        except Exception as error:  # a reader's own failure: the file ends here
+            yield InputError(path, f"could not be read further: {type(error).__name__}: {error}")
+            return
         if isinstance(item, InputError):
             yield item
             continue
@@ -53,6 +63,8 @@ def read_file(
             yield prepare_article(item, outlet=outlet, published=published)
         except InputError as error:
             yield error
+        except Exception as error:
+            yield InputError(item.source, f"could not be prepared: {type(error).__name__}: {error}")
 
 
 def read_articles(

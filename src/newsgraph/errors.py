@@ -16,7 +16,7 @@ class InputError(NewsgraphError):
     """
 
     def __init__(self, source: str | Path, reason: str) -> None:
-        from newsgraph.ingest.storable import displayable
+        from newsgraph.storable import displayable
 
         self.source = displayable(str(source))
         self.reason = displayable(reason)

@@ -108,7 +108,9 @@ def add_write_routes(app: FastAPI, store: ArticleStore, settings: Settings, toke
             return refusal
         try:
             body = await request.json()
-        except ValueError:
+        except RecursionError:
+            return JSONResponse({"error": "the body is JSON nested too deep to read"}, 400)
+        except ValueError:  # also an integer of more digits than Python converts
             return JSONResponse({"error": "the body must be JSON: an article object or a list of them"}, 400)
         records = body if isinstance(body, list) else [body]
         if not records or len(records) > MAX_ARTICLES_PER_REQUEST:

@@ -26,8 +26,8 @@ from newsgraph.demo import DEMO_CORPUS
 from newsgraph.errors import InputError
 from newsgraph.ingest.published import parse_published_flag
 from newsgraph.ingest.sources import expand_inputs
-from newsgraph.ingest.storable import displayable
 from newsgraph.settings import Settings
+from newsgraph.storable import displayable
 from newsgraph.store import ArticleStore, open_database
 from newsgraph.store.database import shown_url
 
@@ -264,6 +264,7 @@ def serve(
     import uvicorn
 
     from newsgraph.api.app import ALLOWED_HOSTS, LOOPBACK_NAMES, SERVE_PUBLIC
+    from newsgraph.api.slow_clients import HeaderTimeoutProtocol
     from newsgraph.api.writes import is_loopback
 
     settings = Settings.from_env(db)
@@ -288,6 +289,8 @@ def serve(
         port=port,
         workers=workers,
         log_level="warning",
+        http=HeaderTimeoutProtocol,
+        timeout_keep_alive=5,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 from rich.markup import escape
@@ -79,7 +79,14 @@ def export(
     if format == "csv" and table not in TABLES:
         raise typer.BadParameter(f"unknown table {table!r}; use one of {', '.join(TABLES)}", param_hint="--table")
     store = open_store(db)
-    handle = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    # A stored value that is not valid Unicode (older versions let lone surrogates in) is written
+    # as an escape (in JSON, a valid one) rather than stopping the export partway.
+    handle: TextIO
+    if output:
+        handle = output.open("w", encoding="utf-8", newline="", errors="backslashreplace")
+    else:
+        handle = sys.stdout
+        sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     count = 0
     try:
         if format == "jsonl":

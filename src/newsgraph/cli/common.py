@@ -19,10 +19,11 @@ app = typer.Typer(
     rich_markup_mode="markdown",
 )
 # Piped output is not cut to 80 columns: tables keep whole titles for grep and friends.
-# Markup is off: what articles hold ("[/x]" in a title) is printed as written, never parsed as
+# Markup and emoji codes are off: what articles and paths hold ("[/x]" in a title, ":100:" in
+# FILE:100: reason) is printed as written, never parsed as
 # Rich markup; our own styled lines say markup=True and escape what they interpolate.
-out = Console(soft_wrap=True, highlight=False, markup=False, width=None if sys.stdout.isatty() else 240)
-err = Console(stderr=True, highlight=False, markup=False)
+out = Console(soft_wrap=True, highlight=False, markup=False, emoji=False, width=None if sys.stdout.isatty() else 240)
+err = Console(stderr=True, highlight=False, markup=False, emoji=False)
 
 DbOption = Annotated[
     str | None,

@@ -137,7 +137,7 @@ def bounded_reader(handle: Any) -> Any:
     would read into one string."""
     from warcio.bufferedreaders import DecompressingBufferedReader
 
-    class BoundedReader(DecompressingBufferedReader):  # type: ignore[misc]
+    class BoundedReader(DecompressingBufferedReader):
         header_bytes = 0
 
         def readline(self, length: int | None = None) -> bytes:

@@ -10,8 +10,8 @@ from newsgraph.errors import InputError
 from newsgraph.ingest.debris import clean_lines, normalise_text, split_title
 from newsgraph.ingest.language import english_share, looks_english
 from newsgraph.ingest.readers import RawArticle
-from newsgraph.ingest.storable import displayable, storable_text, storable_value
 from newsgraph.records import Article, Published, Removed
+from newsgraph.storable import displayable, storable_text, storable_value
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _LINK = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I)
@@ -56,7 +56,7 @@ def nothing_left_reason(removed: list[Removed]) -> str:
 
 
 def storable_raw(raw: RawArticle) -> RawArticle:
-    """The raw article with every value checked (see `storable`); names of files become
+    """The raw article with every value checked (see `newsgraph.storable`); names of files become
     displayable, a lone surrogate in the content rejects the record."""
     source = displayable(raw.source)
     raw.source = source

@@ -138,7 +138,6 @@ def html_article(source: str, external_id: str, html: str, url: str | None = Non
     The page is parsed once: its own metadata (see `page_meta`) is read from the tree, then
     trafilatura extracts the body from a copy of it.
     """
-    import trafilatura
     from trafilatura.utils import load_html
 
     if "<" not in html:
@@ -147,23 +146,22 @@ def html_article(source: str, external_id: str, html: str, url: str | None = Non
         tree = load_html(html)
         if tree is None:
             raise InputError(source, "HTML could not be parsed: no document tree")
-        page = read_page_meta(tree)
-        document = trafilatura.bare_extraction(
-            tree,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            date_extraction_params={"extensive_search": True, "original_date": True},
-        )
-        fuller = trafilatura.bare_extraction(tree, url=url, include_comments=False, favor_recall=True, fast=True)
+        page, document = _extract(tree, url)
+        if document is None or not (document.text or "").strip():
+            # libxml2 stops reading HTML 255 elements deep unless told otherwise.
+            deep = _deep_tree(html)
+            if deep is not None:
+                tree, depth = deep
+                page, document = _extract(tree, url)
+                if document is None or not (document.text or "").strip():
+                    deeper = " or more" if depth >= HUGE_TREE_DEPTH else ""
+                    raise InputError(source, f"no article text found: the HTML nests {depth:,}{deeper} elements deep")
     except InputError:
         raise
     except Exception as error:  # trafilatura and lxml raise many kinds on broken markup
         raise InputError(source, f"HTML could not be parsed: {type(error).__name__}: {error}") from error
     if isinstance(document, dict):  # older trafilatura versions return a dict
         raise InputError(source, "unsupported trafilatura version: expected a Document")
-    if document is not None and fuller is not None and not isinstance(fuller, dict):
-        document.text = choose_body(document.text or "", fuller.text or "")
     if document is None or not (document.text or "").strip():
         raise InputError(source, "no article text found in the HTML (only markup, scripts or navigation)")
     page_url = url or document.url or page.canonical_url or page.first("og:url")
@@ -191,6 +189,45 @@ def html_article(source: str, external_id: str, html: str, url: str | None = Non
         metadata=metadata,
         identity=html,
     )
+
+
+def _extract(tree: Any, url: str | None) -> tuple[PageMeta, Any]:
+    """The page's own metadata and trafilatura's extraction, its body chosen against a fuller
+    extraction of the same tree."""
+    import trafilatura
+
+    page = read_page_meta(tree)
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        date_extraction_params={"extensive_search": True, "original_date": True},
+    )
+    fuller = trafilatura.bare_extraction(tree, url=url, include_comments=False, favor_recall=True, fast=True)
+    if document is not None and not isinstance(document, dict) and fuller is not None and not isinstance(fuller, dict):
+        document.text = choose_body(document.text or "", fuller.text or "")
+    return page, document
+
+
+# Deeper than this, libxml2's HTML parser stops reading unless asked for a huge tree.
+LIBXML_DEPTH = 255
+HUGE_TREE_DEPTH = 2048  # where even a huge tree stops
+
+
+def _deep_tree(html: str) -> tuple[Any, int] | None:
+    """The page parsed without libxml2's depth limit, with its depth, when it is deeper than
+    that limit; None for an ordinary page."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    parser = lxml_html.HTMLParser(huge_tree=True, collect_ids=False, remove_comments=True, remove_pis=True)
+    tree = lxml_html.document_fromstring(html, parser=parser)
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return (tree, deepest) if deepest > LIBXML_DEPTH else None
 
 
 def _page_published(

@@ -51,15 +51,36 @@ def expand_inputs(patterns: list[str]) -> InputSet:
             matches = sorted(glob.glob(pattern, recursive=True))
             if not matches:
                 result.errors.append(InputError(pattern, "the pattern matches no file"))
+            walked: set[Path] = set()
             for match in matches:
                 match_path = Path(match)
                 if match_path.is_dir():
-                    _walk_folder(match_path, add, result)
+                    # "**" follows links to folders: a link loop yields the same folder under ever
+                    # longer names, each to be walked once only.
+                    if match_path.resolve() not in walked:
+                        walked.add(match_path.resolve())
+                        _walk_folder(match_path, add, result)
                 elif match_path.is_file():
                     add(match_path)
         else:
             result.errors.append(InputError(path, "no such file or folder"))
+    result.skipped = _once_each(result.skipped)
     return result
+
+
+def _once_each(skipped: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
+    """Each skipped thing once, however many names (links) led to it."""
+    seen: set[Path] = set()
+    kept = []
+    for path, reason in skipped:
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):
+            key = path
+        if key not in seen:
+            seen.add(key)
+            kept.append((path, reason))
+    return kept
 
 
 def _walk_folder(folder: Path, add: object, result: InputSet) -> None:

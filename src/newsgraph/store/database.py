@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,7 @@ def open_database(url: str, migrate: bool = True) -> Engine:
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         # We issue BEGIN ourselves (see _sqlite_begin), so the driver must not.
-        kwargs["connect_args"] = {"timeout": 30, "isolation_level": None}
+        kwargs["connect_args"] = {"timeout": lock_timeout(), "isolation_level": None}
     try:
         engine = create_engine(parsed, **kwargs)
     except (SQLAlchemyError, ImportError) as error:
@@ -62,6 +63,15 @@ def open_database(url: str, migrate: bool = True) -> Engine:
     if migrate:
         upgrade(engine)
     return engine
+
+
+def lock_timeout() -> float:
+    """Seconds a SQLite command waits for another writer's lock before it gives up with a clear
+    error (NEWSGRAPH_LOCK_TIMEOUT, default 30)."""
+    try:
+        return max(0.0, float(os.environ.get("NEWSGRAPH_LOCK_TIMEOUT", "30")))
+    except ValueError:
+        return 30.0
 
 
 WRITE = "newsgraph_write"

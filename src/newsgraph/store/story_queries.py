@@ -62,7 +62,8 @@ def _members(session: Session, story_ids: list[str]) -> dict[str, list[StoryArti
             ArticleRow.duplicate_of,
         )
         .where(ArticleRow.story_id.in_(story_ids), ArticleRow.is_current == 1)
-        .order_by(ArticleRow.published_value.asc().nulls_last(), ArticleRow.created_at, ArticleRow.id)
+        # Ties broken by the content id, never by the time of ingest: two identical ingests agree.
+        .order_by(ArticleRow.published_value.asc().nulls_last(), ArticleRow.id)
     )
     out: dict[str, list[StoryArticle]] = defaultdict(list)
     for row in rows:

@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from newsgraph.compare import compare_story
 from newsgraph.errors import NewsgraphError, NotFoundError
 from newsgraph.nlp.claim_words import claim_in_words, confidence_word
+from newsgraph.storable import displayable
 from newsgraph.store import ArticleStore
 from newsgraph.store.entity_queries import MAX_ITEMS, get_entity
 from newsgraph.store.event_queries import timeline
@@ -38,6 +39,9 @@ def web_link(url: str | None) -> str | None:
 def add_web_routes(app: FastAPI, store: ArticleStore) -> None:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.autoescape = True
+    # A stored value that is not valid Unicode (older versions let lone surrogates in) is shown
+    # as an escape instead of failing the whole page.
+    templates.env.finalize = lambda value: displayable(value) if isinstance(value, str) else value
     templates.env.filters["web_link"] = web_link
     templates.env.filters["claim_speaker"] = claim_in_words
     templates.env.filters["confidence_word"] = confidence_word
