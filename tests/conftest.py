@@ -63,21 +63,18 @@ def _required_skip(report: pytest.TestReport | pytest.CollectReport) -> str | No
     return reason if any(part in reason.lower() for part in REQUIRED_PARTS) else None
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
-    outcome = yield
-    report = outcome.get_result()
+def _fail_required_skip(report: pytest.TestReport | pytest.CollectReport) -> None:
     reason = _required_skip(report)
     if reason is not None:
         report.outcome = "failed"
         report.longrepr = f"skipped, but NEWSGRAPH_REQUIRE_ALL needs it to run: {reason}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    _fail_required_skip((yield).get_result())
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_make_collect_report(collector: pytest.Collector) -> Any:
-    outcome = yield
-    report = outcome.get_result()
-    reason = _required_skip(report)
-    if reason is not None:
-        report.outcome = "failed"
-        report.longrepr = f"skipped, but NEWSGRAPH_REQUIRE_ALL needs it to run: {reason}"
+    _fail_required_skip((yield).get_result())

@@ -84,23 +84,16 @@ def test_a_stored_value_that_is_not_unicode_is_still_shown(tmp_path: Path) -> No
     assert client.get(f"/api/articles/{article_id}").status_code == 200
     assert client.get(f"/articles/{article_id}").status_code == 200
     assert client.get("/").status_code == 200
-    exported = subprocess.run(
-        [sys.executable, "-m", "newsgraph.cli.app", "export", "--db", url],
-        capture_output=True,
-        text=True,
-        errors="replace",
-        timeout=120,
-    )
+    exported = newsgraph("export", "--db", url)
     assert exported.returncode == 0, exported.stderr
     assert json.loads(exported.stdout.splitlines()[0])["external_id"] == "guard-1"
-    listed = subprocess.run(
-        [sys.executable, "-m", "newsgraph.cli.app", "articles", "--db", url],
-        capture_output=True,
-        text=True,
-        errors="replace",
-        timeout=120,
-    )
+    listed = newsgraph("articles", "--db", url)
     assert listed.returncode == 0 and "[/x]" in listed.stdout, listed.stderr
+
+
+def newsgraph(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "newsgraph.cli.app", *args]
+    return subprocess.run(command, capture_output=True, text=True, errors="replace", timeout=120)
 
 
 @pytest.fixture
