@@ -131,3 +131,45 @@ def test_jsonl_reader_reports_every_bad_line_and_never_raises(lines: list[str]) 
     for item in items:
         if isinstance(item, InputError):
             assert item.source.startswith(str(path)) and item.reason
+
+
+# Any JSON value, with the characters that break stores and renderers weighted in.
+ODD_TEXT = st.text(
+    alphabet=st.sampled_from(["\x00", "\ud800", "\udfff", "[", "/", "]", ":", "<", "{", "\u202e", "a", " "])
+    | st.characters(),
+    max_size=40,
+)
+ANY_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | ODD_TEXT,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(ODD_TEXT, children, max_size=4),
+    max_leaves=60,
+)
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["id", "title", "url", "outlet", "author", "published", "extra", "tags"]), ANY_JSON
+    ),
+    st.sampled_from(["\x00", "\ud800", "[/x]", ""]),
+)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_record_becomes_a_storable_article_or_a_clear_error(fields: dict, odd: str) -> None:
+    """Whatever a JSON Lines record holds, it is refused with a reason or becomes an article that
+    every output can write: UTF-8, JSON without NaN, no NUL."""
+    from newsgraph.ingest import prepare_article
+    from newsgraph.ingest.readers import jsonl_record
+
+    record = {**fields, "text": f"The council met on Monday and agreed to repair the bridge{odd}, officials said."}
+    try:
+        article = prepare_article(jsonl_record(record, Path("r.jsonl"), "r.jsonl:1"))
+    except InputError as error:
+        assert error.source == "r.jsonl:1" and error.reason
+        error.reason.encode("utf-8")
+        return
+    values = [article.id, article.external_id, article.text, article.title, article.outlet, article.url]
+    values.append(article.author)
+    for value in values:
+        if value is not None:
+            value.encode("utf-8")
+            assert "\x00" not in value
+    json.dumps(article.metadata, ensure_ascii=False, allow_nan=False).encode("utf-8")

@@ -118,7 +118,11 @@ def analyze_paths(
 ) -> Iterator[Article]:
     """Analysed articles, nothing stored (the `analyze` command)."""
     analyzer = Analyzer(settings.pipeline, settings.batch_size)
-    for article in analyzer.analyze(read_articles(patterns, settings, report, outlet, published, on_file)):
+    read = read_articles(patterns, settings, report, outlet, published, on_file)
+    for article in analyzer.analyze_reporting(read):
+        if isinstance(article, InputError):
+            report.failed.append(article)
+            continue
         report.new += 1
         yield article
 
@@ -156,9 +160,20 @@ def ingest_paths(
         analysed = analyze_on_cluster(client, fresh(), settings.pipeline, settings.batch_size)
     else:
         analysed = _analyze_locally(fresh(), settings)
-    for _, outcome in store.save_many(analysed, on_insert=placer):
+
+    def succeeded() -> Iterator[Article]:
+        for item in analysed:
+            if isinstance(item, InputError):
+                report.failed.append(item)
+            else:
+                yield item
+
+    for article, outcome in store.save_many(succeeded(), on_insert=placer):
         if outcome is SaveOutcome.NEW:
             report.new += 1
+        elif outcome is SaveOutcome.FAILED:
+            reason = store.save_errors.pop(article.id, "the database refused it")
+            report.failed.append(InputError(article.source or article.id, f"could not be stored: {reason}"))
         else:
             report.unchanged += 1
     for error in report.failed:
@@ -172,7 +187,7 @@ def ingest_paths(
 BACKGROUND_FROM = 48
 
 
-def _analyze_locally(articles: Iterator[Article], settings: Settings) -> Iterator[Article]:
+def _analyze_locally(articles: Iterator[Article], settings: Settings) -> Iterator[Article | InputError]:
     """Small batches in this process; long ones with the NLP in a child process (overlapping
     with storage here), the results in the same order either way."""
     head: list[Article] = []
@@ -181,7 +196,7 @@ def _analyze_locally(articles: Iterator[Article], settings: Settings) -> Iterato
         if len(head) >= BACKGROUND_FROM:
             break
     if len(head) < BACKGROUND_FROM:
-        yield from Analyzer(settings.pipeline, settings.batch_size).analyze(head)
+        yield from Analyzer(settings.pipeline, settings.batch_size).analyze_reporting(head)
         return
     from itertools import chain
 

@@ -24,11 +24,12 @@ CHUNK = 8
 IN_FLIGHT_PER_WORKER = 2
 
 
-def analyze_chunk(articles: list[Article], pipeline: str, batch_size: int) -> list[Article]:
-    """Runs on a worker: the pipeline is loaded once per worker process and reused."""
+def analyze_chunk(articles: list[Article], pipeline: str, batch_size: int) -> list[Article | InputError]:
+    """Runs on a worker: the pipeline is loaded once per worker process and reused. An article
+    the analysis fails on comes back as its error, in its place."""
     from newsgraph.nlp.pipeline import Analyzer
 
-    return list(Analyzer(pipeline, batch_size).analyze(articles))
+    return list(Analyzer(pipeline, batch_size).analyze_reporting(articles))
 
 
 def read_sent_files(
@@ -115,7 +116,9 @@ def open_client(scheduler: str | None, workers: int) -> Any:
     return Client(cluster)
 
 
-def analyze_on_cluster(client: Any, articles: Iterable[Article], pipeline: str, batch_size: int) -> Iterator[Article]:
+def analyze_on_cluster(
+    client: Any, articles: Iterable[Article], pipeline: str, batch_size: int
+) -> Iterator[Article | InputError]:
     """Analysed articles in input order, on the Dask cluster's workers."""
 
     def submit(chunk: list[Article]) -> Any:
@@ -128,7 +131,9 @@ def _workers(client: Any) -> int:
     return max(1, len(client.scheduler_info().get("workers", {})))
 
 
-def analyze_in_background(articles: Iterable[Article], pipeline: str, batch_size: int) -> Iterator[Article]:
+def analyze_in_background(
+    articles: Iterable[Article], pipeline: str, batch_size: int
+) -> Iterator[Article | InputError]:
     """Analysed articles in input order, the NLP in a child process so that it overlaps with the
     storage in this one (a long ingest on two cores goes at the speed of the slower of the two).
 
@@ -187,7 +192,7 @@ def die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True, name="newsgraph-parent-watch").start()
 
 
-def analyze_ordered(submit: Any, workers: int, articles: Iterable[Article]) -> Iterator[Article]:
+def analyze_ordered(submit: Any, workers: int, articles: Iterable[Article]) -> Iterator[Article | InputError]:
     """Submit chunks of articles through `submit` (Dask or a process pool: both return futures)
     and yield the results in input order."""
 

@@ -22,8 +22,10 @@ MAX_NESTING = 32
 
 
 def displayable(text: str) -> str:
-    """A string every output can write: undecodable bytes of a file name (which Python carries
-    as lone surrogates) become visible escapes such as \\xff."""
+    """A string every output and store can write: undecodable bytes of a file name (which
+    Python carries as lone surrogates) become visible escapes such as \\xff; NUL is dropped."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
     if not _SURROGATE.search(text):
         return text
     try:

@@ -61,3 +61,42 @@ def test_years_after_prepositions_and_days_inside_time_expressions(analyzer: Ana
     values = {d.text: d.value for d in article.dates}
     assert values.get("1994") == "1994"
     assert values.get("Wednesday night") == "2025-03-05"
+
+
+def test_an_article_a_component_fails_on_is_reported_and_the_batch_goes_on() -> None:
+    """A component raising on one text (a bug nobody foresaw) fails that article alone, in its
+    place, with the component named; the others are analysed. A real spaCy pipeline with a
+    component that fails on a marker stands in for such a bug."""
+    import spacy
+    from spacy.language import Language
+
+    from newsgraph.errors import InputError
+
+    if not Language.has_factory("newsgraph_test_fails_on_marker"):
+
+        @Language.component("newsgraph_test_fails_on_marker")
+        def fails_on_marker(doc):  # type: ignore[no-untyped-def]
+            if "EXPLODE" in doc.text:
+                raise ValueError("a text this component cannot take")
+            return doc
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("newsgraph_test_fails_on_marker")
+    analyzer = Analyzer.__new__(Analyzer)
+    analyzer.nlp, analyzer.batch_size, analyzer.failed = nlp, 4, []
+    texts = [f"Article {n} says the port reopened on Monday." for n in range(9)]
+    texts[4] = "This one will EXPLODE in the middle of the batch."
+    articles = []
+    for n, text in enumerate(texts):
+        article = make(text)
+        article.id, article.source = f"{n:016d}", f"input.jsonl:{n + 1}"
+        articles.append(article)
+    out = list(analyzer.analyze_reporting(articles))
+    assert len(out) == 9
+    failed = out[4]
+    assert isinstance(failed, InputError) and failed.source == "input.jsonl:5"
+    assert "newsgraph_test_fails_on_marker" in failed.reason and "ValueError" in failed.reason
+    assert [a.text for a in out if not isinstance(a, InputError)] == texts[:4] + texts[5:]
+    assert [a.text for a in analyzer.analyze(articles)] == texts[:4] + texts[5:]
+    assert [e.source for e in analyzer.failed] == ["input.jsonl:5"]

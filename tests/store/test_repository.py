@@ -96,3 +96,19 @@ def test_claim_evidence_is_stored_and_read_back(db_url: str, analyzer: Any) -> N
     store = ArticleStore(open_database(db_url))
     store.save(article)
     assert plain(store.get(article.id).claims) == plain(article.claims)
+
+
+def test_an_article_the_database_refuses_fails_alone(db_url: str) -> None:
+    """A value no check at the edge foresaw (here NUL, which PostgreSQL refuses in text and
+    SQLite keeps) fails its own article; the others of its write batch are stored."""
+    store = ArticleStore(open_database(db_url))
+    refused = sample("c" * 16, "refused.txt", "Quito said so on Monday.")
+    refused.title = "before\x00after"
+    articles = [sample("b" * 16, "first.txt"), refused, sample("d" * 16, "last.txt", "Lima said no on Monday.")]
+    outcomes = [outcome for _, outcome in store.save_many(articles)]
+    if store.engine.dialect.name == "postgresql":
+        assert outcomes == [SaveOutcome.NEW, SaveOutcome.FAILED, SaveOutcome.NEW]
+        assert "NUL" in store.save_errors["c" * 16]
+    else:
+        assert outcomes == [SaveOutcome.NEW] * 3
+    assert store.has("b" * 16) and store.has("d" * 16)

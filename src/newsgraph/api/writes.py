@@ -89,8 +89,15 @@ class ArticleWriter:
                 if self.analyzer is None:
                     self.analyzer = Analyzer(self.settings.pipeline, self.settings.batch_size)
                 analysed = self.analyzer.analyze(fresh)
+                self.analyzer.failed.clear()
                 for article, outcome in self.store.save_many(analysed, on_insert=self.placer):
-                    (new if outcome is SaveOutcome.NEW else unchanged).append(article.id)
+                    if outcome is SaveOutcome.FAILED:
+                        reason = self.store.save_errors.pop(article.id, "the database refused it")
+                        where = article.source or article.id
+                        failed.append({"source": where, "reason": f"could not be stored: {reason}"})
+                    else:
+                        (new if outcome is SaveOutcome.NEW else unchanged).append(article.id)
+                failed.extend({"source": e.source, "reason": e.reason} for e in self.analyzer.failed)
         return {"new": new, "unchanged": unchanged, "failed": failed}
 
 

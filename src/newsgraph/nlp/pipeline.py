@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.nlp import claims, components, entities, events, quantities  # noqa: F401  (registers the components)
 from newsgraph.nlp.doctext import text_of
 from newsgraph.records import Article, CanonicalEntity, EntityMention, Sentence
@@ -47,12 +48,16 @@ def load_pipeline(name: str) -> Language:
     return nlp
 
 
+_INDEX = "newsgraph_index"  # each Doc's place in the batch, to tell which ones a failure dropped
+
+
 class Analyzer:
     """Runs the pipeline over articles in batches and fills in sentences, entities and dates."""
 
     def __init__(self, pipeline: str, batch_size: int = 16) -> None:
         self.nlp = load_pipeline(pipeline)
         self.batch_size = batch_size
+        self.failed: list[InputError] = []
 
     def make_doc(self, article: Article) -> Doc:
         doc = self.nlp.make_doc(article.text)
@@ -60,18 +65,48 @@ class Analyzer:
         return doc
 
     def analyze(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Analyse articles lazily, in order, one batch at a time."""
-        pending: list[Article] = []
+        """Analyse articles lazily, in order, one batch at a time; an article the analysis fails
+        on is left out and its error kept in `self.failed`."""
+        for item in self.analyze_reporting(articles):
+            if isinstance(item, InputError):
+                self.failed.append(item)
+            else:
+                yield item
+
+    def analyze_reporting(self, articles: Iterable[Article]) -> Iterator[Article | InputError]:
+        """Each article analysed, in order, or the error that stands in for it: one article a
+        component fails on (an odd text nobody foresaw) must not end the batch."""
+        pending: dict[int, Article] = {}
+        errors: dict[int, str] = {}
+
+        def on_error(name: str, _component: Any, docs: list[Doc], error: Exception) -> None:
+            for doc in docs:
+                errors[doc.user_data[_INDEX]] = f"analysis failed in {name}: {type(error).__name__}: {error}"
 
         def docs() -> Iterator[Doc]:
-            for article in articles:
-                pending.append(article)
-                yield self.make_doc(article)
+            for index, article in enumerate(articles):
+                pending[index] = article
+                doc = self.make_doc(article)
+                doc.user_data[_INDEX] = index
+                yield doc
 
+        def dropped(before: int | None) -> Iterator[InputError]:
+            for index in sorted(k for k in pending if before is None or k < before):
+                article = pending.pop(index)
+                yield InputError(article.source or article.id, errors.pop(index, "analysis failed"))
+
+        # For the components that have no handler of their own (ours; spaCy's trained ones keep
+        # theirs, and its parser takes none): read when the pipe starts.
+        self.nlp.default_error_handler = on_error
         for doc in self.nlp.pipe(docs(), batch_size=self.batch_size):
-            article = pending.pop(0)
-            fill_record(article, doc)
-            yield article
+            index = doc.user_data[_INDEX]
+            yield from dropped(index)
+            article = pending.pop(index)
+            try:
+                yield fill_record(article, doc)
+            except Exception as error:
+                yield InputError(article.source or article.id, f"analysis failed: {type(error).__name__}: {error}")
+        yield from dropped(None)
 
     def analyze_one(self, article: Article) -> Article:
         return fill_record(article, self.nlp(self.make_doc(article)))

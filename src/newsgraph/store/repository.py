@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from newsgraph.errors import NotFoundError
@@ -38,6 +38,7 @@ SAVE_BATCH = 16
 class SaveOutcome(enum.Enum):
     NEW = "new"
     UNCHANGED = "unchanged"
+    FAILED = "failed"  # the database refused this article's data (the reason: `save_errors`)
 
 
 @dataclass
@@ -64,6 +65,7 @@ class ArticleStore:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.save_errors: dict[str, str] = {}
 
     def has(self, article_id: str) -> bool:
         with Session(self.engine) as session:
@@ -104,8 +106,19 @@ class ArticleStore:
             with Session(writer(self.engine)) as session, session.begin():
                 serialise_writers(session)
                 return [(article, self._write(session, article, on_insert)) for article in batch]
-        except IntegrityError:
-            return [(article, self.save(article, on_insert)) for article in batch]
+        except (IntegrityError, DataError):
+            return [(article, self._save_or_fail(article, on_insert)) for article in batch]
+
+    def _save_or_fail(self, article: Article, on_insert: InsertHook | None) -> SaveOutcome:
+        """One article whose data the database refuses (a value of a kind the checks at the edge
+        did not foresee) fails alone; the batch goes on."""
+        try:
+            return self.save(article, on_insert)
+        except DataError as error:
+            from newsgraph.store.database import database_reason
+
+            self.save_errors[article.id] = database_reason(error)
+            return SaveOutcome.FAILED
 
     @staticmethod
     def _write(session: Session, article: Article, on_insert: InsertHook | None) -> SaveOutcome:
