@@ -159,7 +159,7 @@ def ingest_paths(
 
         analysed = analyze_on_cluster(client, fresh(), settings.pipeline, settings.batch_size)
     else:
-        analysed = _analyze_locally(fresh(), settings)
+        analysed = _analyze_locally(fresh(), settings, before_fork=store.engine.dispose)
 
     def succeeded() -> Iterator[Article]:
         for item in analysed:
@@ -187,7 +187,9 @@ def ingest_paths(
 BACKGROUND_FROM = 48
 
 
-def _analyze_locally(articles: Iterator[Article], settings: Settings) -> Iterator[Article | InputError]:
+def _analyze_locally(
+    articles: Iterator[Article], settings: Settings, before_fork: Callable[[], None] | None = None
+) -> Iterator[Article | InputError]:
     """Small batches in this process; long ones with the NLP in a child process (overlapping
     with storage here), the results in the same order either way."""
     head: list[Article] = []
@@ -202,4 +204,4 @@ def _analyze_locally(articles: Iterator[Article], settings: Settings) -> Iterato
 
     from newsgraph.distributed import analyze_in_background
 
-    yield from analyze_in_background(chain(head, articles), settings.pipeline, settings.batch_size)
+    yield from analyze_in_background(chain(head, articles), settings.pipeline, settings.batch_size, before_fork)

@@ -90,14 +90,30 @@ def start_ingest(corpus: str, url: str) -> subprocess.Popen[str]:
     )
 
 
+def open_files(pid: int) -> set[str]:
+    found = set()
+    for fd in Path(f"/proc/{pid}/fd").glob("*"):
+        try:
+            found.add(os.readlink(fd))
+        except OSError:
+            continue
+    return found
+
+
 def stop_after(process: subprocess.Popen[str], url: str, committed: int, signum: int) -> tuple[set[int], str]:
-    """Wait until `committed` articles are stored, note the ingest's processes, send `signum`."""
+    """Wait until `committed` articles are stored, note the ingest's processes (and check that
+    none but the ingest itself holds the database file open), send `signum`."""
     deadline = time.monotonic() + 300
     while stored_count(url) < committed:
         assert process.poll() is None, process.communicate()
         assert time.monotonic() < deadline, "the ingest stored too little in 300 s"
         time.sleep(0.05)
     children = descendants(process.pid)
+    if url.startswith("sqlite:///"):
+        database = str(Path(url.removeprefix("sqlite:///")).resolve())
+        for child in children:
+            held = [f for f in open_files(child) if f.startswith(database)]
+            assert not held, f"the analysis child holds the database open: {held}"
     process.send_signal(signum)
     _, stderr = process.communicate(timeout=120)
     return children, stderr
