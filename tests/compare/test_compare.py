@@ -76,3 +76,55 @@ def test_numbers_within_reporting_tolerance_are_not_conflicts() -> None:
     exact = _article("C", 250, 250, 250, None)
     [conflict] = compare_story([about, exact])["conflicting"]
     assert sorted(conflict["outlets"]) == ["A", "C"]
+
+
+def _story(analyzer: Any, *texts: tuple[str, str]) -> list[Article]:
+    day = Published("2026-05-04", "given")
+    articles = [
+        Article(id=f"{n:016d}", external_id=f"a{n}", text=text, outlet=outlet, published=day)
+        for n, (outlet, text) in enumerate(texts)
+    ]
+    return list(analyzer.analyze(articles))
+
+
+def test_one_quotation_under_two_attributions_is_agreed_and_shown_first(analyzer: Any) -> None:
+    quote = "I know this will be hard news for many families, and I ask everyone to stay calm tonight"
+    named = f'Governor Ana Ruiz addressed the island on Monday. "{quote}," Ruiz said in a televised address.'
+    bare = f'The island woke to the news on Monday. "{quote}." Shops stayed closed and ferries were cancelled.'
+    compared = compare_story(_story(analyzer, ("Island Post", named), ("Harbour News", bare)))
+    first = compared["agreed"][0]
+    assert first["kind"] == "claim" and first["attribution_differs"]
+    assert first["outlets"] == ["Harbour News", "Island Post"]
+    assert "Ruiz" in first["speaker"] and "unattributed" in first["attributions"]
+    assert compared["attribution_differences"] == [first]
+
+
+def test_a_partial_quotation_and_an_unquoted_reprint_join_the_full_quotation(analyzer: Any) -> None:
+    full = (
+        'The port authority said on Tuesday: "The northern pier will close for repairs in June and '
+        'reopen before the autumn storms arrive."'
+    )
+    partial = 'Officials said the pier "will close for repairs in June and reopen before the autumn storms arrive."'
+    reprint = (
+        "According to a notice, the northern pier will close for repairs in June and reopen before the autumn "
+        "storms arrive. Fishermen were unhappy."
+    )
+    compared = compare_story(_story(analyzer, ("A", full), ("B", partial), ("C", reprint)))
+    shared = [i for i in compared["agreed"] if i["kind"] == "claim" and len(i["outlets"]) == 3]
+    assert shared, compared["agreed"]
+
+
+def test_counts_of_generic_nouns_and_clock_times_are_not_compared(analyzer: Any) -> None:
+    one = "He faces two counts of fraud, prosecutors said at 2:09 a.m. on Friday in the first hearing."
+    other = "He faces two counts of bribery, prosecutors said at 4:15 a.m. on Friday in the second hearing."
+    compared = compare_story(_story(analyzer, ("A", one), ("B", other)))
+    assert not [i for i in compared["agreed"] + compared["conflicting"] if i["kind"] == "quantity"]
+
+
+def test_labels_are_never_cut_mid_word() -> None:
+    from newsgraph.compare.claims import word_cut
+
+    text = "The minister said the new rules for importing a controlled substance would apply from March " * 3
+    cut = word_cut(text, 60)
+    assert cut.endswith("…") and len(cut) <= 61
+    assert text.startswith(cut[:-1]) and text[len(cut) - 1] == " "

@@ -286,8 +286,12 @@ def compare(
         table.add_column("outlets", overflow="fold")
         table.add_column("wording", overflow="fold")
         for fact in result[section]:
-            wording = "\n".join(f"{e['outlet']}: {e.get('said') or e['text']}" for e in fact["evidence"])
-            table.add_row(fact["summary"], ", ".join(fact["outlets"]), wording)
+            wording = "\n".join(
+                f"{e['outlet']}{f' ({s})' if (s := e.get('speaker')) else ''}: {e.get('said') or e['text']}"
+                for e in fact["evidence"]
+            )
+            summary = fact["summary"] + (" [attributed differently]" if fact.get("attribution_differs") else "")
+            table.add_row(summary, ", ".join(fact["outlets"]), wording)
         out.print(table)
     table = Table(title="attribution")
     for column in ("outlet", "claims", "named", "anonymous", "broken", "unattributed"):

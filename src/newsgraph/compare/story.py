@@ -3,9 +3,10 @@
 Copies (`duplicate_of`) are left out and articles of one outlet count once, so a syndicated
 story never "agrees with itself". Facts are events (matched on type, participants and
 compatible dates: "2024-04-24" falls within "2024-04"), quantities (matched on what they
-count; "about 400" and "more than 400" overlap, "23" and "31" do not) and claims (matched on
-speaker and wording). Quantities stated in background sentences about another year are not
-compared. Every item carries each outlet's own wording and offsets.
+count; "about 400" and "more than 400" overlap, "23" and "31" do not) and claims (the same
+quotation whoever is said to speak it, or one speaker's reported statement: see `claims`).
+Quantities stated in background sentences about another year are not compared. Every item
+carries each outlet's own wording and offsets.
 """
 
 from __future__ import annotations
@@ -13,18 +14,47 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from newsgraph.records import Article, Claim, Event, Quantity
+from newsgraph.compare.claims import claim_items
+from newsgraph.records import Article, Event, Quantity
 
-WORDING_OVERLAP = 0.4
 # Counts whose different values cannot both be true of one story.
 CONFLICTING_MEASURES = frozenset({"killed", "injured", "missing", "arrested", "evacuated"})
+# What else a number measures that outlets can be held to: money, size, distance, weight, share.
+MEASURED_UNITS = (
+    "magnitude",
+    "earthquake",
+    "dollars",
+    "euros",
+    "pounds",
+    "tonnes",
+    "tons",
+    "kilograms",
+    "kilometers",
+    "kilometres",
+    "miles",
+    "percent",
+    "acres",
+    "hectares",
+    "barrels",
+)
+
+
+def measured(measure: str) -> bool:
+    """A quantity worth comparing: people killed, injured, ... or an amount in a unit. A count
+    of a generic noun ("two counts", "thing: 1", "m." from "2:09 a.m.", "war: 1" from "World War
+    One") pairs different things across outlets."""
+    return measure in CONFLICTING_MEASURES or measure.split(" of ", 1)[0] in MEASURED_UNITS
 
 
 def compare_story(articles: list[Article], min_event_confidence: float | None = None) -> dict[str, Any]:
     """Agreed, unique and conflicting facts across independent outlets; events less sure than
     `min_event_confidence` are left out."""
     independent = [a for a in articles if a.duplicate_of is None]
-    facts = _events(independent, min_event_confidence) + _quantities(independent) + _claims(independent)
+    facts = (
+        _events(independent, min_event_confidence)
+        + _quantities(independent)
+        + claim_items(independent, _outlet, _sentence)
+    )
     agreed, unique, conflicting = [], [], []
     for group in facts:
         outlets = sorted({e["outlet"] for e in group["evidence"]})
@@ -35,12 +65,15 @@ def compare_story(articles: list[Article], min_event_confidence: float | None = 
             agreed.append(group)
         else:
             unique.append(group)
+    # For a reader: what outlets attribute differently first, then what most outlets share.
+    agreed.sort(key=lambda item: (not item.get("attribution_differs"), -len(item["outlets"])))
     return {
         "outlets": sorted({_outlet(a) for a in independent}),
         "copies_left_out": sorted(a.id for a in articles if a.duplicate_of is not None),
         "agreed": agreed,
         "unique": unique,
         "conflicting": conflicting,
+        "attribution_differences": [item for item in agreed if item.get("attribution_differs")],
         "attribution": _attribution(independent),
     }
 
@@ -148,7 +181,7 @@ def _quantities(articles: list[Article]) -> list[dict[str, Any]]:
     by_measure: dict[str, list[tuple[Article, Quantity]]] = defaultdict(list)
     for article in articles:
         for quantity in article.quantities:
-            if not _background(article, quantity):
+            if measured(quantity.measure) and not _background(article, quantity):
                 by_measure[quantity.measure].append((article, quantity))
     out = []
     for measure, stated in sorted(by_measure.items()):
@@ -195,44 +228,7 @@ def _quantity_evidence(article: Article, quantity: Quantity) -> dict[str, Any]:
     }
 
 
-# Claims -------------------------------------------------------------------------------------
-
-
-def _speaker_key(claim: Claim) -> str | None:
-    if claim.speaker is None:
-        return None
-    return claim.speaker.entity_id or (claim.speaker.name or "").lower() or None
-
-
-def _words(text: str) -> set[str]:
-    return {w.lower().strip(".,;:\"'“”") for w in text.split() if len(w) > 3}
-
-
-def _claims(articles: list[Article]) -> list[dict[str, Any]]:
-    # Each group: its first claim, that claim's speaker key and words, and the evidence.
-    groups: list[tuple[Claim, str | None, set[str], list[dict[str, Any]]]] = []
-    for article in articles:
-        for claim in article.claims:
-            key = _speaker_key(claim)
-            evidence = {**_sentence(article, claim.start, claim.end), "kind": claim.kind}
-            words = _words(claim.text)
-            for _, first_key, first_words, members in groups:
-                if (
-                    key
-                    and key == first_key
-                    and len(words & first_words) >= WORDING_OVERLAP * min(len(words), len(first_words) or 1)
-                ):
-                    members.append(evidence)
-                    break
-            else:
-                groups.append((claim, key, words, [evidence]))
-    out = []
-    for first, _, _, members in groups:
-        speaker = first.speaker.name or first.speaker.description if first.speaker else "unattributed"
-        out.append(
-            {"kind": "claim", "summary": f"{speaker}: {first.text[:120]}", "speaker": speaker, "evidence": members}
-        )
-    return out
+# Claims: see newsgraph.compare.claims ------------------------------------------------------
 
 
 # Attribution ------------------------------------------------------------------------------

@@ -1,0 +1,139 @@
+"""Story comparison on real stories: does it agree on what outlets print alike?
+
+    python bench/compare.py [--limit N] [--show] [--gate]
+
+Stories are the ECB+ development topics (../shared/data/ecbplus/dev.jsonl; each topic holds two
+stories, its `ecb` and its `ecbplus` articles), each article its own outlet. A quotation
+"printed word for word by two or more articles" is a run of at least MIN_WORDS words between
+quotation marks that appears, after folding case, spacing and punctuation, in two or more
+articles of one story (one inside a longer quotation counts). Recall: the share of them that
+the comparison lists as agreed, by a claim whose evidence covers it in at least two of those
+articles. Also printed: how many agreed and conflicting items of each kind there are. With
+--gate (the CI quality gate) it exits 1 when the figure is under its floor in
+bench/compare_floors.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+ECBPLUS = ROOT.parent / "shared" / "data" / "ecbplus" / "dev.jsonl"
+FLOORS = Path(__file__).with_name("compare_floors.json")
+MIN_WORDS = 5
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{10,600})[\"“”]")
+
+
+def fold(text: str) -> str:
+    """Case, spacing and punctuation folded: what makes two printings of a quotation alike."""
+    return " ".join(re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower().replace("’", "'")))
+
+
+def stories(limit: int | None) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for line in ECBPLUS.read_text().splitlines():
+        record = json.loads(line)
+        topic, name = record["id"].split("_", 1)
+        grouped[f"{topic}{'plus' if name.endswith('ecbplus') else ''}"].append(record)
+    keys = sorted(grouped, key=lambda k: (int(re.match(r"\d+", k).group()), k))  # type: ignore[union-attr]
+    return {k: grouped[k] for k in keys[:limit]}
+
+
+def shared_quotations(records: list[dict[str, Any]]) -> list[tuple[str, set[str]]]:
+    """(folded quotation, ids of the articles that print it) for each quotation two or more print."""
+    quoted: dict[str, set[str]] = defaultdict(set)
+    folded_texts = {r["id"]: fold(r["text"]) for r in records}
+    for record in records:
+        for match in _QUOTED.finditer(record["text"]):
+            words = fold(match.group(1))
+            if len(words.split()) >= MIN_WORDS:
+                quoted[words].add(record["id"])
+    shared = []
+    for words in quoted:
+        printed = {i for i, text in folded_texts.items() if f" {words} " in f" {text} "}
+        if len(printed) >= 2:
+            shared.append((words, printed))
+    # A quotation inside a longer shared one is the same finding: keep the longest.
+    shared.sort(key=lambda item: -len(item[0]))
+    kept: list[tuple[str, set[str]]] = []
+    for words, ids in shared:
+        if not any(words in longer and ids <= longer_ids for longer, longer_ids in kept):
+            kept.append((words, ids))
+    return kept
+
+
+def agreed_covers(compared: dict[str, Any], words: str, ids: set[str], id_of: dict[str, str]) -> bool:
+    for item in compared["agreed"]:
+        if item["kind"] != "claim":
+            continue
+        covering = {
+            id_of[e["article_id"]] for e in item["evidence"] if words in fold(e["text"]) or fold(e["text"]) in words
+        }
+        if len(covering & ids) >= 2:
+            return True
+    return False
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, help="only the first N stories")
+    parser.add_argument("--show", action="store_true", help="print the shared quotations missed")
+    parser.add_argument("--gate", action="store_true", help="exit 1 under the floor of compare_floors.json")
+    args = parser.parse_args()
+    if not ECBPLUS.exists():
+        print(f"{ECBPLUS} is not here", file=sys.stderr)
+        return 2
+    from newsgraph.compare import compare_story
+    from newsgraph.ingest.prepare import article_id
+    from newsgraph.nlp.pipeline import Analyzer
+    from newsgraph.records import Article, Published
+    from newsgraph.settings import DEFAULT_PIPELINE
+
+    analyzer = Analyzer(DEFAULT_PIPELINE)
+    found = total = 0
+    kinds: dict[str, int] = defaultdict(int)
+    for key, records in stories(args.limit).items():
+        shared = shared_quotations(records)
+        articles = [
+            Article(
+                id=article_id(r["id"], r["text"]),
+                external_id=r["id"],
+                text=r["text"],
+                title=r.get("title"),
+                outlet=r["id"],
+                published=Published(None, "unknown"),
+            )
+            for r in records
+        ]
+        id_of = {a.id: a.external_id for a in articles}
+        compared = compare_story(list(analyzer.analyze(articles)))
+        for section in ("agreed", "conflicting"):
+            for item in compared[section]:
+                kinds[f"{section} {item['kind']}"] += 1
+        for words, ids in shared:
+            total += 1
+            if agreed_covers(compared, words, ids, id_of):
+                found += 1
+            elif args.show:
+                print(f"missed [{key}] ({len(ids)} articles): {words[:140]}")
+    print(f"stories: {len(stories(args.limit))}; quotations printed by 2+ articles of a story: {total}")
+    print(f"shared quotations agreed: {found / max(total, 1):.3f} ({found}/{total})")
+    for kind, count in sorted(kinds.items()):
+        print(f"{kind}: {count}")
+    if args.gate:
+        floor = json.loads(FLOORS.read_text())["shared_quotations_agreed"]
+        if found / max(total, 1) < floor:
+            print(f"GATE FAILED: shared quotations agreed under its floor {floor}")
+            return 1
+        print(f"gate passed (floor {floor})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
