@@ -15,8 +15,10 @@ from typing import Any
 from newsgraph.nlp.quotations import quote_spans
 from newsgraph.records import Article, Claim, Sentence
 
-# Content words two reports of one statement by one speaker share, at least, of the shorter.
-WORDING_OVERLAP = 0.4
+# Content words two reports of one statement by one speaker share, at least, of the shorter
+# (and never fewer than MIN_SHARED_WORDS).
+WORDING_OVERLAP = 0.5
+MIN_SHARED_WORDS = 3
 # Word triples of the shorter quotation found in the longer: the same quotation, edited.
 QUOTE_OVERLAP = 0.6
 MIN_QUOTE_WORDS = 4
@@ -82,7 +84,7 @@ class _Stated:
         if self.key is None or self.key != other.key:
             return False
         needed = WORDING_OVERLAP * min(len(self.content), len(other.content) or 1)
-        return len(self.content & other.content) >= max(needed, 1)
+        return len(self.content & other.content) >= max(needed, MIN_SHARED_WORDS)
 
 
 def claim_items(articles: list[Article], outlet_of: Any, evidence_of: Any) -> list[dict[str, Any]]:

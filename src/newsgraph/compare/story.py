@@ -99,13 +99,19 @@ def _dates_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
+# A party named only by a pronoun or a bare role could be anyone: it matches nobody by its words.
+VAGUE_PARTIES = frozenset(
+    {"he", "she", "they", "it", "him", "her", "them", "someone", "suspect", "man", "woman", "police", "authorities"}
+)
+
+
 def _same_party(a: Any, b: Any) -> bool:
     if a is None or b is None:
         return a is None and b is None
     if a.entity_id and b.entity_id:
         return bool(a.entity_id == b.entity_id)
-    heads_a = {w.lower() for w in a.text.split()[-2:]}
-    heads_b = {w.lower() for w in b.text.split()[-2:]}
+    heads_a = {w.lower() for w in a.text.split()[-2:]} - VAGUE_PARTIES - {"the", "a", "an"}
+    heads_b = {w.lower() for w in b.text.split()[-2:]} - VAGUE_PARTIES - {"the", "a", "an"}
     return bool(heads_a & heads_b)
 
 
