@@ -35,8 +35,11 @@ _QUOTED = re.compile(r"[\"“”]([^\"“”]{10,600})[\"“”]")
 
 
 def fold(text: str) -> str:
-    """Case, spacing and punctuation folded: what makes two printings of a quotation alike."""
-    return " ".join(re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower().replace("’", "'")))
+    """Case, spacing and punctuation folded as the comparison folds them: what makes two
+    printings of a quotation alike."""
+    from newsgraph.compare.claims import folded_words
+
+    return " ".join(folded_words(text))
 
 
 def stories(limit: int | None) -> dict[str, list[dict[str, Any]]]:
@@ -108,7 +111,8 @@ def main() -> int:
     judged_keys: set[tuple[str, str, str]] = set()
     found = total = 0
     kinds: dict[str, int] = defaultdict(int)
-    for key, records in stories(args.limit).items():
+    chosen = stories(args.limit)
+    for key, records in chosen.items():
         shared = shared_quotations(records)
         articles = [
             Article(
@@ -137,7 +141,7 @@ def main() -> int:
                 found += 1
             elif args.show:
                 print(f"missed [{key}] ({len(ids)} articles): {words[:140]}")
-    print(f"stories: {len(stories(args.limit))}; quotations printed by 2+ articles of a story: {total}")
+    print(f"stories: {len(chosen)}; quotations printed by 2+ articles of a story: {total}")
     print(f"shared quotations agreed: {found / max(total, 1):.3f} ({found}/{total})")
     for kind, count in sorted(kinds.items()):
         print(f"{kind}: {count}")

@@ -13,7 +13,7 @@ from typing import Any
 from newsgraph.errors import InputError
 from newsgraph.ingest import expand_inputs, prepare_article, read_source
 from newsgraph.ingest.site_titles import SiteTitlePatterns
-from newsgraph.nlp.pipeline import Analyzer
+from newsgraph.nlp.pipeline import Analyzer, without_errors
 from newsgraph.records import Article
 from newsgraph.settings import Settings
 from newsgraph.store import ArticleStore, SaveOutcome
@@ -119,10 +119,7 @@ def analyze_paths(
     """Analysed articles, nothing stored (the `analyze` command)."""
     analyzer = Analyzer(settings.pipeline, settings.batch_size)
     read = read_articles(patterns, settings, report, outlet, published, on_file)
-    for article in analyzer.analyze_reporting(read):
-        if isinstance(article, InputError):
-            report.failed.append(article)
-            continue
+    for article in without_errors(analyzer.analyze_reporting(read), report.failed):
         report.new += 1
         yield article
 
@@ -160,20 +157,11 @@ def ingest_paths(
         analysed = analyze_on_cluster(client, fresh(), settings.pipeline, settings.batch_size)
     else:
         analysed = _analyze_locally(fresh(), settings, before_fork=store.engine.dispose)
-
-    def succeeded() -> Iterator[Article]:
-        for item in analysed:
-            if isinstance(item, InputError):
-                report.failed.append(item)
-            else:
-                yield item
-
-    for article, outcome in store.save_many(succeeded(), on_insert=placer):
+    for article, outcome in store.save_many(without_errors(analysed, report.failed), on_insert=placer):
         if outcome is SaveOutcome.NEW:
             report.new += 1
         elif outcome is SaveOutcome.FAILED:
-            reason = store.save_errors.pop(article.id, "the database refused it")
-            report.failed.append(InputError(article.source or article.id, f"could not be stored: {reason}"))
+            report.failed.append(store.save_failure(article))
         else:
             report.unchanged += 1
     for error in report.failed:

@@ -71,7 +71,7 @@ def storable_value(value: Any, field: str, source: str, depth: int = 0) -> Any:
 
 
 def _long_number(value: int) -> str:
-    digits = len(str(abs(value))) if value.bit_length() < 10_000 else None
-    if digits is None or digits > 64:
+    """Up to 64 digits exactly; beyond, its size only (Python refuses to write one of 4,300+)."""
+    if value.bit_length() > 212:  # 2^212 has 64 digits
         return f"(a number of about {int(value.bit_length() * 0.30103):,} digits)"
     return str(value)

@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from newsgraph.errors import InputError
 from newsgraph.ingest.prepare import prepare_article
 from newsgraph.ingest.readers import jsonl_record
-from newsgraph.nlp.pipeline import Analyzer
+from newsgraph.nlp.pipeline import Analyzer, without_errors
 from newsgraph.records import Article
 from newsgraph.settings import Settings
 from newsgraph.store import ArticleStore, SaveOutcome
@@ -88,16 +88,14 @@ class ArticleWriter:
             if fresh:
                 if self.analyzer is None:
                     self.analyzer = Analyzer(self.settings.pipeline, self.settings.batch_size)
-                analysed = self.analyzer.analyze(fresh)
-                self.analyzer.failed.clear()
+                errors: list[InputError] = []
+                analysed = without_errors(self.analyzer.analyze_reporting(fresh), errors)
                 for article, outcome in self.store.save_many(analysed, on_insert=self.placer):
                     if outcome is SaveOutcome.FAILED:
-                        reason = self.store.save_errors.pop(article.id, "the database refused it")
-                        where = article.source or article.id
-                        failed.append({"source": where, "reason": f"could not be stored: {reason}"})
+                        errors.append(self.store.save_failure(article))
                     else:
                         (new if outcome is SaveOutcome.NEW else unchanged).append(article.id)
-                failed.extend({"source": e.source, "reason": e.reason} for e in self.analyzer.failed)
+                failed.extend({"source": e.source, "reason": e.reason} for e in errors)
         return {"new": new, "unchanged": unchanged, "failed": failed}
 
 

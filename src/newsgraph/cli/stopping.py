@@ -28,12 +28,13 @@ def watch_progress(kind: str, report: Any) -> None:
 
 
 def stopped_note() -> str:
-    for kind, report in _progress.items():
-        return (
-            f"{report.new} new articles stored before the {kind} stopped ({report.unchanged} unchanged); "
-            "nothing is stored half-written: run the same command again to go on (what is stored is skipped)"
-        )
-    return "nothing is stored half-written"
+    if not _progress:
+        return "nothing is stored half-written"
+    [(kind, report)] = _progress.items()
+    return (
+        f"{report.new} new articles stored before the {kind} stopped ({report.unchanged} unchanged); "
+        "nothing is stored half-written: run the same command again to go on (what is stored is skipped)"
+    )
 
 
 class Stopped(BaseException):

@@ -67,11 +67,7 @@ class Analyzer:
     def analyze(self, articles: Iterable[Article]) -> Iterator[Article]:
         """Analyse articles lazily, in order, one batch at a time; an article the analysis fails
         on is left out and its error kept in `self.failed`."""
-        for item in self.analyze_reporting(articles):
-            if isinstance(item, InputError):
-                self.failed.append(item)
-            else:
-                yield item
+        yield from without_errors(self.analyze_reporting(articles), self.failed)
 
     def analyze_reporting(self, articles: Iterable[Article]) -> Iterator[Article | InputError]:
         """Each article analysed, in order, or the error that stands in for it: one article a
@@ -110,6 +106,15 @@ class Analyzer:
 
     def analyze_one(self, article: Article) -> Article:
         return fill_record(article, self.nlp(self.make_doc(article)))
+
+
+def without_errors(items: Iterable[Article | InputError], errors: list[InputError]) -> Iterator[Article]:
+    """The articles of an analysis stream; the errors standing in for failed ones go to `errors`."""
+    for item in items:
+        if isinstance(item, InputError):
+            errors.append(item)
+        else:
+            yield item
 
 
 def fill_record(article: Article, doc: Doc) -> Article:

@@ -11,13 +11,13 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from newsgraph.errors import NotFoundError
+from newsgraph.errors import InputError, NotFoundError
 from newsgraph.records import (
     Article,
 )
 from newsgraph.store.convert import to_row
 from newsgraph.store.counts import count_entities, refresh_stories, uncount_entities
-from newsgraph.store.database import serialise_writers, writer
+from newsgraph.store.database import database_reason, serialise_writers, writer
 from newsgraph.store.entities import register_entities, resolve_short_names
 from newsgraph.store.loading import load_records
 from newsgraph.store.matching import starts_with
@@ -115,10 +115,13 @@ class ArticleStore:
         try:
             return self.save(article, on_insert)
         except DataError as error:
-            from newsgraph.store.database import database_reason
-
             self.save_errors[article.id] = database_reason(error)
             return SaveOutcome.FAILED
+
+    def save_failure(self, article: Article) -> InputError:
+        """The error that stands for an article whose save came back FAILED."""
+        reason = self.save_errors.pop(article.id, "the database refused it")
+        return InputError(article.source or article.id, f"could not be stored: {reason}")
 
     @staticmethod
     def _write(session: Session, article: Article, on_insert: InsertHook | None) -> SaveOutcome:
