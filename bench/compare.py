@@ -5,8 +5,9 @@
 Stories are the ECB+ development topics (../shared/data/ecbplus/dev.jsonl; each topic holds two
 stories, its `ecb` and its `ecbplus` articles), each article its own outlet. A quotation
 "printed word for word by two or more articles" is a run of at least MIN_WORDS words between
-quotation marks that appears, after folding case, spacing and punctuation, in two or more
-articles of one story (one inside a longer quotation counts). Recall: the share of them that
+quotation marks (paired as `quotations` says: by direction, so the words between two
+quotations are never one) that appears, after folding case, spacing and punctuation, in two or
+more articles of one story (one inside a longer quotation counts). Recall: the share of them that
 the comparison lists as agreed, by a claim whose evidence covers it in at least two of those
 articles. Also printed: how many agreed and conflicting items of each kind there are, and the
 precision of agreed and conflicting items on a hand-labelled sample (data/labels/
@@ -31,7 +32,7 @@ ECBPLUS = ROOT.parent / "shared" / "data" / "ecbplus" / "dev.jsonl"
 FLOORS = Path(__file__).with_name("compare_floors.json")
 LABELS = ROOT / "data" / "labels" / "compare_items.jsonl"
 MIN_WORDS = 5
-_QUOTED = re.compile(r"[\"“”]([^\"“”]{10,600})[\"“”]")
+_MARK = re.compile(r"[\"“”]")
 
 
 def fold(text: str) -> str:
@@ -52,13 +53,52 @@ def stories(limit: int | None) -> dict[str, list[dict[str, Any]]]:
     return {k: grouped[k] for k in keys[:limit]}
 
 
+def quotations(text: str) -> list[str]:
+    """What stands between paired quotation marks. A curly mark says whether it opens or closes;
+    a straight one says so by its neighbours (a word after it and a space before opens, a word
+    before it closes), and only where both sides are spaces does it alternate. So the words
+    between one quotation's closing mark and the next one's opening mark are never taken for a
+    quotation, even in text tokenised with spaces around its marks. A quotation left open at a
+    paragraph's end goes on when the next mark can only close it."""
+    found = []
+    opened: int | None = None
+    for mark in _MARK.finditer(text):
+        direction = _direction(text, mark.start())
+        if opened is not None and direction == "opens":
+            broken = text.rfind("\n", opened, mark.start())
+            found.append(text[opened : broken if broken >= 0 else mark.start()])
+            opened = None
+        if opened is None:
+            if direction != "closes":
+                opened = mark.end()
+        else:
+            found.append(text[opened : mark.start()])
+            opened = None
+    if opened is not None:
+        found.append(text[opened:])
+    return found
+
+
+def _direction(text: str, at: int) -> str:
+    mark = text[at]
+    if mark in "“”":
+        return "opens" if mark == "“" else "closes"
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else "\n"
+    if not before.isspace() and before not in "([—-":
+        return "closes"
+    if before.isspace() and not after.isspace():
+        return "opens"
+    return "either"
+
+
 def shared_quotations(records: list[dict[str, Any]]) -> list[tuple[str, set[str]]]:
     """(folded quotation, ids of the articles that print it) for each quotation two or more print."""
     quoted: dict[str, set[str]] = defaultdict(set)
     folded_texts = {r["id"]: fold(r["text"]) for r in records}
     for record in records:
-        for match in _QUOTED.finditer(record["text"]):
-            words = fold(match.group(1))
+        for quotation in quotations(record["text"]):
+            words = fold(quotation)
             if len(words.split()) >= MIN_WORDS:
                 quoted[words].add(record["id"])
     shared = []

@@ -49,6 +49,14 @@ def test_the_demo_death_toll_conflict(db_url: str, cli: Any) -> None:
     assert toll["measure"] == "killed"
     values = {e["value"] for e in toll["evidence"]}
     assert {23.0, 31.0} <= values
+    # Both figures with the day each holds for: 23 and 31 on the same Tuesday is a dispute, and
+    # the agency's 23 on Wednesday after a 31 is no rising toll.
+    assert {(23.0, "2026-02-10"), (31.0, "2026-02-10"), (23.0, "2026-02-11")} <= {
+        (e["value"], e["as_of"]) for e in toll["evidence"]
+    }
+    assert "23, 31 (as of 2026-02-10)" in toll["summary"]
+    shown = cli("compare", peru["id"], "--db", db_url).stdout
+    assert "as of 2026-02-10" in shown and "updates (0)" in shown
     assert len(toll["outlets"]) >= 2
     assert "Valley Tribune" not in data["outlets"]  # a syndicated copy is not a source of its own
     assert any(f["kind"] == "quantity" and f["measure"] == "earthquake" for f in data["agreed"])
@@ -128,3 +136,72 @@ def test_labels_are_never_cut_mid_word() -> None:
     cut = word_cut(text, 60)
     assert cut.endswith("…") and len(cut) <= 61
     assert text.startswith(cut[:-1]) and text[len(cut) - 1] == " "
+
+
+def _dated_story(analyzer: Any, *texts: tuple[str, str, str]) -> list[Article]:
+    articles = [
+        Article(id=f"{n:016d}", external_id=f"a{n}", text=text, outlet=outlet, published=Published(day, "given"))
+        for n, (outlet, day, text) in enumerate(texts)
+    ]
+    return list(analyzer.analyze(articles))
+
+
+def test_a_rising_toll_is_an_update_and_a_falling_one_a_conflict(analyzer: Any) -> None:
+    monday = ("Hill Post", "2026-03-02", "A landslide in the town of Verna killed 12 people on Monday, officials said.")
+    tuesday = (
+        "Valley Star",
+        "2026-03-03",
+        "The death toll from Monday's landslide in Verna rose to 20 on Tuesday, officials said.",
+    )
+    rising = compare_story(_dated_story(analyzer, monday, tuesday))
+    assert rising["conflicting"] == []
+    [update] = rising["updates"]
+    assert update["measure"] == "killed"
+    assert [(e["value"], e["as_of"]) for e in update["evidence"]] == [(12.0, "2026-03-02"), (20.0, "2026-03-03")]
+    assert update["summary"] == "killed: 12 (as of 2026-03-02) → 20 (as of 2026-03-03)"
+    wednesday = ("Ridge Times", "2026-03-04", "The landslide in Verna killed 15 people, officials said on Wednesday.")
+    falling = compare_story(_dated_story(analyzer, monday, tuesday, wednesday))
+    [conflict] = falling["conflicting"]
+    assert {(e["value"], e["as_of"]) for e in conflict["evidence"]} == {
+        (12.0, "2026-03-02"),
+        (20.0, "2026-03-03"),
+        (15.0, "2026-03-04"),
+    }
+    assert falling["updates"] == []
+
+
+def test_a_figure_of_another_time_is_not_compared(analyzer: Any) -> None:
+    now = ("Hill Post", "2026-03-02", "The earthquake on Monday killed 10 people in coastal villages, officials said.")
+    history = (
+        "Valley Star",
+        "2026-03-02",
+        "In February, a stronger quake in the province killed 612 people. On Monday the new quake killed 10 people.",
+    )
+    compared = compare_story(_dated_story(analyzer, now, history))
+    assert compared["conflicting"] == []
+    [killed] = [i for i in compared["agreed"] if i["kind"] == "quantity" and i["measure"] == "killed"]
+    assert {e["value"] for e in killed["evidence"]} == {10.0}
+
+
+def test_people_counted_in_parts_are_summed(analyzer: Any) -> None:
+    [article] = _dated_story(
+        analyzer, ("A", "2026-03-02", "Police said two women and a man died when the bank caught fire.")
+    )
+    [killed] = [q for q in article.quantities if q.measure == "killed"]
+    assert killed.value == 3 and killed.text == "two women and a man"
+
+
+def test_one_event_told_on_two_days_is_a_conflict_and_two_events_told_by_both_are_not(analyzer: Any) -> None:
+    first = ("Hill Post", "2026-03-06", "Italian police arrested Marco Rossi on Monday, his lawyer said.")
+    second = ("Valley Star", "2026-03-06", "Italian police arrested Marco Rossi on Thursday, his lawyer said.")
+    compared = compare_story(_dated_story(analyzer, first, second))
+    [conflict] = [i for i in compared["conflicting"] if i["kind"] == "event"]
+    assert conflict["differs_on"] == "date"
+    assert sorted(v["date"] for v in conflict["versions"]) == ["2026-03-02", "2026-03-05"]
+    assert [v["outlets"] for v in conflict["versions"]] in (
+        [["Hill Post"], ["Valley Star"]],
+        [["Valley Star"], ["Hill Post"]],
+    )
+    both = first[2] + " " + second[2].replace("Rossi", "Rossi again")
+    told_twice = compare_story(_dated_story(analyzer, ("Hill Post", "2026-03-06", both), second))
+    assert not [i for i in told_twice["conflicting"] if i["kind"] == "event"]

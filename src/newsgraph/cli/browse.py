@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.markup import escape
@@ -257,6 +257,14 @@ def timeline(
     out.print(table)
 
 
+def evidence_note(evidence: dict[str, Any]) -> str:
+    """Who the outlet says spoke, or the day its figure holds for: " (Ruiz)", " (as of 2026-02-10)"."""
+    notes = [evidence["speaker"]] if evidence.get("speaker") else []
+    if evidence.get("as_of"):
+        notes.append(f"as of {evidence['as_of']}")
+    return f" ({', '.join(notes)})" if notes else ""
+
+
 @app.command()
 def compare(
     story_id: Annotated[str, typer.Argument(help="Story id (or a unique prefix of it).")],
@@ -280,15 +288,14 @@ def compare(
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         return
     out.print(f"[bold]{escape(found.title or found.id)}[/bold]  ({', '.join(result['outlets'])})", markup=True)
-    for section in ("conflicting", "agreed", "unique"):
+    for section in ("conflicting", "updates", "agreed", "unique"):
         table = Table(title=f"{section} ({len(result[section])})")
         table.add_column("fact", overflow="fold")
         table.add_column("outlets", overflow="fold")
         table.add_column("wording", overflow="fold")
         for fact in result[section]:
             wording = "\n".join(
-                f"{e['outlet']}{f' ({s})' if (s := e.get('speaker')) else ''}: {e.get('said') or e['text']}"
-                for e in fact["evidence"]
+                f"{e['outlet']}{evidence_note(e)}: {e.get('said') or e['text']}" for e in fact["evidence"]
             )
             summary = fact["summary"] + (" [attributed differently]" if fact.get("attribution_differs") else "")
             table.add_row(summary, ", ".join(fact["outlets"]), wording)

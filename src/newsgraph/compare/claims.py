@@ -22,6 +22,9 @@ MIN_SHARED_WORDS = 3
 # Word triples of the shorter quotation found in the longer: the same quotation, edited.
 QUOTE_OVERLAP = 0.6
 MIN_QUOTE_WORDS = 4
+# A quotation two claims both hold joins them only if it is this long: a shared catch-phrase
+# ("a raw murderous act") recurs in different statements of one speech.
+MIN_SHARED_QUOTATION_WORDS = 5
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -34,8 +37,26 @@ def _triples(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
 
 
-def _content(words: list[str]) -> set[str]:
-    return {w for w in words if len(w) > 3}
+def _joined(words: list[str]) -> str:
+    return " " + " ".join(words) + " "
+
+
+def _alike(first: list[str], second: list[str]) -> bool:
+    """One quotation inside the other, or most word triples of the shorter in the longer."""
+    shorter, longer = (first, second) if len(first) <= len(second) else (second, first)
+    if _joined(shorter) in _joined(longer):
+        return True
+    triples = _triples(shorter)
+    return bool(triples) and len(triples & _triples(longer)) >= QUOTE_OVERLAP * len(triples)
+
+
+def _content(text: str) -> set[str]:
+    """The words that carry what is said: longer than three letters and not names (capitalised),
+    so that two statements about the same people do not match on the names alone."""
+    return {w.lower().replace("’", "'") for w in _CASED_WORD.findall(text) if len(w) > 3 and not w[0].isupper()}
+
+
+_CASED_WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
 
 
 def speaker_key(claim: Claim) -> str | None:
@@ -55,14 +76,20 @@ def speaker_words(claim: Claim) -> str:
 class _Stated:
     """One claim of one article (or a quotation no claim holds), with what matching needs."""
 
-    def __init__(self, article: Article, claim: Claim, outlet: str, quoted: bool, bare: bool = False) -> None:
+    def __init__(
+        self, article: Article, claim: Claim, outlet: str, quotations: list[str], bare: bool = False
+    ) -> None:
         self.article, self.claim, self.outlet, self.bare = article, claim, outlet, bare
         self.words = folded_words(claim.text)
-        self.joined = " " + " ".join(self.words) + " "
+        self.joined = _joined(self.words)
         self.triples = _triples(self.words)
-        self.content = _content(self.words)
+        self.content = _content(claim.text)
         self.key = speaker_key(claim)
-        self.quoted = quoted and len(self.words) >= MIN_QUOTE_WORDS
+        # The quotations the claim holds (a reported claim may quote a phrase of the statement).
+        self.quotations = [words for words in map(folded_words, quotations) if len(words) >= MIN_QUOTE_WORDS]
+        if not self.quotations and claim.kind == "direct_quote" and len(self.words) >= MIN_QUOTE_WORDS:
+            self.quotations = [self.words]
+        self.quoted = bool(self.quotations) and len(self.words) >= MIN_QUOTE_WORDS
 
     def same_words(self, other: _Stated) -> bool:
         """The same quotation: one inside the other, or most word triples of the shorter shared
@@ -72,11 +99,20 @@ class _Stated:
         shorter, longer = (self, other) if len(self.words) <= len(other.words) else (other, self)
         if shorter.joined in longer.joined:
             return shorter.quoted or len(shorter.words) >= MIN_REPRINT_WORDS
-        both = self.quoted and other.quoted
-        return (
-            both
-            and bool(shorter.triples)
-            and len(shorter.triples & longer.triples) >= QUOTE_OVERLAP * len(shorter.triples)
+        if self.quoted and other.quoted and _alike(shorter.words, longer.words):
+            return True
+        # The quotations they hold: one quoted in both, or one's quotation the other's words.
+        if any(
+            _alike(a, b)
+            for a in self.quotations
+            for b in other.quotations
+            if min(len(a), len(b)) >= MIN_SHARED_QUOTATION_WORDS
+        ):
+            return True
+        return any(
+            len(words) >= MIN_REPRINT_WORDS and _joined(words) in unit.joined
+            for held, unit in ((self, other), (other, self))
+            for words in held.quotations
         )
 
     def same_statement(self, other: _Stated) -> bool:
@@ -124,14 +160,28 @@ def _statements(article: Article, outlet: str) -> list[_Stated]:
     quotations = quote_spans(article.text)
     out = []
     for claim in article.claims:
-        holds_quote = any(claim.start <= start < claim.end for start, _ in quotations)
-        out.append(_Stated(article, claim, outlet, quoted=claim.kind == "direct_quote" or holds_quote))
+        held = [article.text[start:end] for start, end in quotations if claim.start <= start < claim.end]
+        out.append(_Stated(article, claim, outlet, held))
     for start, end in quotations:
-        if any(c.start < end and start < c.end for c in article.claims):
+        if any(c.start < end and start < c.end for c in article.claims) or _a_name(article.text[start:end]):
             continue
-        bare = Claim("direct_quote", article.text[start:end], start, end, None, None, [], Sentence(start, end))
-        out.append(_Stated(article, bare, outlet, quoted=True, bare=True))
+        out.append(_Stated(article, _unattributed(article, start, end), outlet, [article.text[start:end]], bare=True))
     return out
+
+
+def _a_name(quoted: str) -> bool:
+    """A short quotation every word of which is capitalised names a work ("X-Men Origins:
+    Wolverine"), it does not report words."""
+    words = [w for w in _CASED_WORD.findall(quoted) if w.lower() not in _SMALL_WORDS]
+    return 0 < len(words) <= MAX_NAME_WORDS and all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+MAX_NAME_WORDS = 8
+_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from"})
+
+
+def _unattributed(article: Article, start: int, end: int) -> Claim:
+    return Claim("direct_quote", article.text[start:end], start, end, None, None, [], Sentence(start, end))
 
 
 # A quotation this long printed again without quotation marks is the same words, not chance.
@@ -148,17 +198,17 @@ def _reprinted(stated: list[_Stated], articles: list[Article], outlet_of: Any) -
     joined = {key: " " + " ".join(w for w, _, _ in words) + " " for key, words in folded.items()}
     found: list[_Stated] = []
     for unit in stated:
-        if not unit.quoted or len(unit.words) < MIN_REPRINT_WORDS:
-            continue
-        for article in articles:
-            if article is unit.article or unit.joined not in joined[id(article)]:
+        for quotation in unit.quotations:
+            if len(quotation) < MIN_REPRINT_WORDS:
                 continue
-            start, end = _span_of(folded[id(article)], unit.words)
-            if any(s.article is article and s.claim.start <= start and end <= s.claim.end for s in stated + found):
-                continue
-            words = article.text[start:end]
-            reprint = Claim("direct_quote", words, start, end, None, None, [], Sentence(start, end))
-            found.append(_Stated(article, reprint, outlet_of(article), quoted=True, bare=True))
+            for article in articles:
+                if article is unit.article or _joined(quotation) not in joined[id(article)]:
+                    continue
+                start, end = _span_of(folded[id(article)], quotation)
+                if any(s.article is article and s.claim.start <= start and end <= s.claim.end for s in stated + found):
+                    continue
+                reprint = _unattributed(article, start, end)
+                found.append(_Stated(article, reprint, outlet_of(article), [reprint.text], bare=True))
     return found
 
 

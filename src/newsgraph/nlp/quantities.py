@@ -44,6 +44,8 @@ _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 def number_value(token: Token) -> float | None:
     text = token.text.lower()
     if _NUMBER.match(text):
+        if len(text) > 1 and text[0] == "0" and text[1].isdigit():
+            return None  # "000" of "31, 000" split by a tokeniser, a code ("007"): not a count
         return float(text.replace(",", ""))
     return float(NUMBER_WORDS[text]) if text in NUMBER_WORDS and text not in ("a", "an") else None
 
@@ -69,6 +71,10 @@ def find_quantities(doc: Doc) -> Doc:
         start = token.left_edge.idx
         head = token.head if token.dep_ == "nummod" else token
         end = max(token.idx + len(token.text), head.idx + len(head.text))
+        if token.dep_ == "nummod":
+            added, last = _conjoined_people(head)
+            value, low, high = value + added, low + added, None if high is None else high + added
+            end = max(end, last.idx + len(last.text))
         sent = token.sent
         found.append(
             Quantity(
@@ -87,6 +93,31 @@ def find_quantities(doc: Doc) -> Doc:
     return doc
 
 
+OTHER_CLAUSES = frozenset({"advcl", "conj", "ccomp", "relcl", "parataxis", "cc"})
+PERSON_NOUNS = PEOPLE_NOUNS | {"man", "woman", "child", "boy", "girl", "officer", "soldier", "policeman"}
+
+
+def _conjoined_people(noun: Token) -> tuple[float, Token]:
+    """People counted in parts: "two women and one man died" is three dead. Returns the count
+    the conjoined nouns add (a bare "a man" is one) and the last of them."""
+    added, last = 0.0, noun
+    if noun.lower_ not in PERSON_NOUNS:
+        return added, last
+    for conjoined in noun.conjuncts:
+        if conjoined.i < noun.i or conjoined.lower_ not in PERSON_NOUNS:
+            continue
+        numbers = [number_value(c) for c in conjoined.children if c.dep_ == "nummod"]
+        single = any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in conjoined.children)
+        if numbers and numbers[0] is not None:
+            added += numbers[0]
+        elif single or conjoined.tag_ == "NN":
+            added += 1
+        else:
+            continue
+        last = max(last, conjoined, key=lambda t: t.i)
+    return added, last
+
+
 def _measure(number: Token) -> str | None:
     """What is counted: a cue word for people ("killed"), else the counted noun."""
     noun = number.head if number.dep_ == "nummod" else None
@@ -98,7 +129,10 @@ def _measure(number: Token) -> str | None:
         return "killed"  # "raising the death toll to 31", "put the toll at 23"
     if noun is None or noun.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
-    clause = [noun, noun.head, *noun.head.children, *noun.children]
+    # The noun, what governs it and what else that says of it ("left three people dead"); not
+    # another clause hung on it ("shooting three people, killing one").
+    siblings = [t for t in noun.head.children if t.dep_ not in OTHER_CLAUSES]
+    clause = [noun, noun.head, *siblings, *noun.children]
     words = {t.lower_ for t in clause}
     if noun.lower_ in PEOPLE_NOUNS or noun.lower_ == "dead":
         for name, cues in MEASURE_CUES:

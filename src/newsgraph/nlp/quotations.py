@@ -42,8 +42,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     nested = False  # a curly quotation inside a straight one ("WALLACE: as “The Journal” wrote ...)
     for mark in _MARKS.finditer(text):
         kind = mark.group()
-        if kind.strip(" \t\r\n") == "":  # a paragraph break ends an unclosed quotation
-            if inner is not None:
+        if kind.strip(" \t\r\n") == "":  # a paragraph break ends an unclosed quotation ...
+            if inner is not None and not _continues(text, mark.end()):
                 spans.append((inner, mark.start()))
                 inner, nested = None, False
             continue
@@ -62,6 +62,28 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return sorted((start, end) for start, end in spans if len(text[start:end].split()) >= MIN_QUOTE_WORDS)
 
 
+def _continues(text: str, after_break: int) -> bool:
+    """... unless the quotation plainly goes on: the next quotation mark, within a few short
+    paragraphs, can only close one (a curly closing mark, or a straight mark that ends its
+    paragraph or follows a word). Text split into one sentence per line puts a quotation of two
+    sentences on two lines with no opening mark on the second."""
+    ahead = text[after_break : after_break + MAX_CONTINUED_CHARS]
+    mark = _NEXT_MARK.search(ahead)
+    if mark is None or ahead[: mark.start()].count("\n\n") >= MAX_CONTINUED_BREAKS:
+        return False
+    if mark.group() == "”":
+        return True
+    if mark.group() != '"' or mark.start() == 0 or ahead[mark.start() - 1] == "\n":
+        return False
+    rest = ahead[mark.end() :]
+    ends_paragraph = rest == "" or rest.lstrip(" \t").startswith("\n")
+    after_word = not ahead[mark.start() - 1].isspace() and (rest == "" or not rest[0].isalnum())
+    return ends_paragraph or after_word
+
+
+MAX_CONTINUED_BREAKS = 3
+MAX_CONTINUED_CHARS = 800
+_NEXT_MARK = re.compile(r"[\"“”]|``|''")
 _MARKS = re.compile(r"“|”|\"|``|''|\n[ \t\r]*\n")
 _OPENING = frozenset({"“", '"', "``"})
 _CLOSING = frozenset({"”", '"', "''"})
