@@ -27,6 +27,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from gate import check_floors
+
 ROOT = Path(__file__).resolve().parents[1]
 ECBPLUS = ROOT.parent / "shared" / "data" / "ecbplus" / "dev.jsonl"
 FLOORS = Path(__file__).with_name("compare_floors.json")
@@ -190,16 +192,11 @@ def main() -> int:
         print(f"hand-labelled agreed and conflicting items still listed: {len(judged)}/{len(labels)}")
         print(f"precision (the same thing to a careful reader): {share:.3f} ({sum(judged)}/{len(judged)})")
     if args.gate:
-        floors = json.loads(FLOORS.read_text())
         figures = {
             "shared_quotations_agreed": found / max(total, 1),
             "labelled_precision": sum(judged) / max(len(judged), 1),
         }
-        failed = [f"{name} {figures[name]:.3f} < {floor}" for name, floor in floors.items() if figures[name] < floor]
-        if failed:
-            print("GATE FAILED: " + "; ".join(failed))
-            return 1
-        print(f"gate passed (floors {floors})")
+        return check_floors(figures, FLOORS)
     return 0
 
 

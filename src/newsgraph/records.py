@@ -32,7 +32,7 @@ PublishedSource = Literal[
     "given", "metadata", "byline", "url", "meta", "visible", "json-ld", "page", "itemprop", "unknown"
 ]
 DateStatus = Literal["resolved", "estimated", "unresolved"]
-Granularity = Literal["day", "week", "month", "season", "quarter", "year", "decade", "century", "duration"]
+Granularity = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade", "century", "duration"]
 
 
 @dataclass

@@ -111,3 +111,29 @@ def test_usage_errors_and_failed_inputs_keep_their_codes(tmp_path: Path) -> None
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     assert newsgraph("ingest", str(empty), "--db", url).returncode == 1
+
+
+def test_a_stop_whose_database_cleanup_fails_is_still_a_stop() -> None:
+    """Ctrl-C inside a driver call can make the rollback that follows fail (psycopg: "cannot exit
+    pipeline mode while busy"); the run still ends as stopped (130), not as a database error."""
+    from io import StringIO
+
+    from rich.console import Console
+    from sqlalchemy.exc import OperationalError
+
+    from newsgraph.cli.stopping import Stopped, run_until_stopped
+
+    def app() -> None:
+        try:
+            raise Stopped(signal.SIGINT)
+        finally:
+            raise OperationalError("ROLLBACK", {}, Exception("cannot exit pipeline mode while busy"))
+
+    shown = StringIO()
+    previous = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    try:
+        assert run_until_stopped(app, Console(file=shown)) == 130
+    finally:
+        signal.signal(signal.SIGINT, previous[0])
+        signal.signal(signal.SIGTERM, previous[1])
+    assert "stopped (SIGINT)" in shown.getvalue() and "database error" not in shown.getvalue()

@@ -60,24 +60,47 @@ def run_until_stopped(app: Any, err: Console) -> int:
     except SystemExit as done:
         return done.code if isinstance(done.code, int) else (0 if done.code is None else 2)
     except Stopped as stop:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the message
-        err.print(f"stopped ({stop}): {stopped_note()}")
-        return 128 + stop.signum
-    except NewsgraphError as error:
-        err.print(f"[red]error:[/red] {escape(str(error))}", markup=True)
-        return 2
-    except SQLAlchemyError as error:
-        from newsgraph.store.database import database_reason
-
-        err.print(f"[red]database error:[/red] {escape(database_reason(error))}", markup=True)
-        return 2
-    except OSError as error:
-        err.print(f"[red]error:[/red] {escape(_system_reason(error))}", markup=True)
-        return 2
+        return _stopped(stop, err)
+    except (NewsgraphError, SQLAlchemyError, OSError) as error:
+        # A stop in the middle of a database call can make the driver's cleanup fail ("cannot
+        # exit pipeline mode while busy"): that failure is the stop's, not an error of its own.
+        behind = _stop_behind(error)
+        return _stopped(behind, err) if behind is not None else _error(error, err)
     except MemoryError:
         err.print("[red]error:[/red] out of memory", markup=True)
         return 2
     return 0
+
+
+def _stopped(stop: Stopped, err: Console) -> int:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the message
+    err.print(f"stopped ({stop}): {stopped_note()}")
+    return 128 + stop.signum
+
+
+def _stop_behind(error: BaseException) -> Stopped | None:
+    """The stop an error was raised while handling, if any."""
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, Stopped):
+            return cause
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
+def _error(error: BaseException, err: Console) -> int:
+    """One sentence for a library, database or system error; exit 2."""
+    if isinstance(error, SQLAlchemyError):
+        from newsgraph.store.database import database_reason
+
+        err.print(f"[red]database error:[/red] {escape(database_reason(error))}", markup=True)
+    elif isinstance(error, OSError):
+        err.print(f"[red]error:[/red] {escape(_system_reason(error))}", markup=True)
+    else:
+        err.print(f"[red]error:[/red] {escape(str(error))}", markup=True)
+    return 2
 
 
 def _system_reason(error: OSError) -> str:

@@ -54,10 +54,12 @@ QUARTER = re.compile(
     re.I,
 )
 YEAR_ONLY = re.compile(rf"^(?:(?P<mod>{_MOD})[\s-]+)?(?:the\s+year\s+)?{_YEAR}$", re.I)
-DECADE = re.compile(r"^(?:(?P<mod>early|late|mid)[\s-]+)?(?:the\s+)?(?P<decade>1[6-9]\d|20\d)0'?s$", re.I)
+DECADE = re.compile(
+    r"^(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:the\s+)?(?P<decade>1[6-9]\d|20\d)0'?s$", re.I
+)
 WEEKDAY = re.compile(
     rf"^(?:(?P<rel>last|this|next|this past|this coming)\s+)?(?P<weekday>{_WEEKDAY})\.?"
-    r"(?:\s+(?:morning|afternoon|evening|night))?$",
+    r"(?:\s+(?P<part>morning|afternoon|evening|night))?$",
     re.I,
 )
 RELATIVE_PERIOD = re.compile(
@@ -66,7 +68,7 @@ RELATIVE_PERIOD = re.compile(
     re.I,
 )
 AGO = re.compile(
-    rf"^(?:(?:almost|nearly|about|around|some|more than|over|less than|just over|just under)\s+)?"
+    rf"^(?:(?:almost|nearly|about|around|some|more than|over|less than|just over|just under|just|only)\s+)?"
     rf"(?P<num>\d+|{_NUM})\s+{_UNIT}\s+ago$",
     re.I,
 )

@@ -14,20 +14,25 @@ from newsgraph.store.entity_queries import find_entity_id
 from newsgraph.store.models import ArticleRow, ClaimRow, EventRow, is_original
 from newsgraph.store.story_queries import resolve_story_id
 
-_CALENDAR = re.compile(r"^\d{3,4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d|SP|SU|FA|WI))?$")
+_CALENDAR = re.compile(
+    r"^(?:FY)?\d{3,4}(?:-(?:\d{2}(?:-\d{2}(?:T(?:MO|AF|EV|NI))?)?|W\d{2}(?:-WE)?|Q\d|H\d|SP|SU|FA|WI))?$"
+)
 _SEASON_MONTH = {"SP": "03", "SU": "06", "FA": "09", "WI": "12"}
 
 
 def sort_key(value: str) -> str:
     """A value that sorts TIMEX3 dates by their start: weeks, quarters and seasons as months."""
+    value = value.removeprefix("FY").split("T", 1)[0]  # a fiscal year, a part of a day
     if len(value) == 3:  # a decade
         return f"{value}0"
     year, _, rest = value.partition("-")
     if rest.startswith("W"):
-        monday = dt.date.fromisocalendar(int(year), int(rest[1:]), 1)
+        monday = dt.date.fromisocalendar(int(year), int(rest[1:3]), 1)
         return monday.isoformat()
     if rest.startswith("Q"):
         return f"{year}-{(int(rest[1]) - 1) * 3 + 1:02d}"
+    if rest.startswith("H"):
+        return f"{year}-{(int(rest[1]) - 1) * 6 + 1:02d}"
     if rest in _SEASON_MONTH:
         return f"{year}-{_SEASON_MONTH[rest]}"
     return value
