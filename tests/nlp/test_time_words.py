@@ -92,7 +92,7 @@ def test_tense_decides_the_weekday(analyzer: Any) -> None:
     past = dates(analyzer, "Until Thursday, the police had not called him a suspect.", published="1999-05-07")
     assert ("Thursday", "1999-05-06") in past
     ahead = dates(analyzer, "The agency has given the family until 9 a.m. Thursday to answer.", published="1999-05-07")
-    assert ("Thursday", "1999-05-13") in ahead
+    assert ("9 a.m. Thursday", "1999-05-13T09:00") in ahead
     summit = dates(analyzer, "The issue will dominate a summit set for Washington in April.", published="1999-03-12")
     assert ("April", "1999-04") in summit
 
@@ -119,3 +119,24 @@ def test_an_obligation_in_the_past_looks_back_and_years_in_words(analyzer: Any) 
     assert ("Friday", "2026-12-25") in found
     found = dates(analyzer, "Cities grew fast in the 19th century, and the wall fell in nineteen eighty-nine.")
     assert ("the 19th century", "18") in found and ("nineteen eighty-nine", "1989") in found
+
+
+def test_times_on_a_day_and_what_is_no_time(analyzer: Any) -> None:
+    found = dates(
+        analyzer,
+        "The agency extended its deadline until 9 a.m. EST Tuesday. He was named player of the year. The "
+        "current account deficit widened. Future Publishing said sales in the post-1959 era rose.",
+        published="2000-04-03",
+    )
+    assert ("9 a.m. EST Tuesday", "2000-04-04T09:00") in found
+    assert ("post-1959", "1959") in found
+    assert not any(text.lower() in ("the year", "current", "future") for text, _ in found)
+
+
+def test_a_day_of_a_month_the_text_named(analyzer: Any) -> None:
+    found = dates(analyzer, "The doctor was killed last October. His name was crossed out that same day.", "1999-02-06")
+    assert ("that same day", "1998-10-XX") in found
+
+
+def test_the_quarter_without_one_named_is_the_last_whole_quarter(analyzer: Any) -> None:
+    assert ("the quarter", "1989-Q3") in dates(analyzer, "Profit in the quarter rose 5%, the bank said.")

@@ -98,9 +98,14 @@ def anaphoric(text: str, reference: Reference | None, anchor: dt.date | None) ->
             return (f"{anchor.year - 1:04d}" if anchor else None), "year"
         return _shifted(reference, reference.granularity, -1, whole_year=True), reference.granularity
     if m["unit4"]:
+        # "the quarter": the one the text reports on, else the last whole quarter before the
+        # publication date (results are reported after their quarter ends).
         if reference is not None and reference.granularity in ("quarter", "half"):
             return reference.value, reference.granularity
-        return None
+        if anchor is None:
+            return None, "quarter"
+        index = anchor.year * 4 + (anchor.month - 1) // 3 - 1
+        return f"{index // 4:04d}-Q{index % 4 + 1}", "quarter"
     # "the year", "the full year": the reference's year, else the anchor's.
     if reference is not None and reference.value[:4].isdigit():
         return reference.value[:4], "year"
@@ -119,11 +124,15 @@ def _shifted(reference: Reference | None, granularity: str, step: int, whole_yea
     year = int(value[:4])
     try:
         if granularity == "day":
+            if re.fullmatch(r"\d{4}-\d{2}", value) and step == 0 and not whole_year:
+                return f"{value}-XX"  # "that same day" after "last October": a day of that month
             if not re.match(r"\d{4}-\d{2}-\d{2}", value):
                 return None
             day = dt.date.fromisoformat(value[:10])
             return (day.replace(year=day.year - 1) if whole_year else day + dt.timedelta(days=step)).isoformat()
         if granularity == "month":
+            if re.fullmatch(r"\d{4}", value) and step == 0 and not whole_year:
+                return f"{value}-XX"
             if not re.match(r"\d{4}-\d{2}", value):
                 return None
             index = year * 12 + int(value[5:7]) - 1 + (-12 if whole_year else step)
@@ -160,7 +169,17 @@ def weekend(text: str, anchor: dt.date | None, past: bool) -> str | None:
     return f"{year:04d}-W{week:02d}-WE"
 
 
-AROUND_A_DATE = re.compile(r"^(?:the\s+)?(?:(?P<week>week)\s+of|day\s+(?P<side>before|after))\s+(?P<date>.+)$", re.I)
+AROUND_A_DATE = re.compile(
+    r"^(?:the\s+)?(?:(?P<week>week)\s+of|day\s+(?P<side>before|after))\s+(?P<date>.+?)(?:['’]s)?$", re.I
+)
+# Found in text where NER tags only the date: "the day before last Tuesday's hearing".
+DAY_AROUND_A_WEEKDAY = re.compile(
+    r"\b(?:the\s+)?day\s+(?:before|after)\s+(?:(?:last|next|this)\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]s)?",
+    re.I,
+)
+# "post-1959", "pre-1914": a year with what comes after or before it.
+BEFORE_OR_AFTER_YEAR = re.compile(r"\b(?P<side>pre|post)-(?P<year>(?:1[6-9]|20)\d\d)\b", re.I)
 
 
 def around_a_date(text: str, anchor: dt.date | None, direction: Direction) -> DateValue | None:

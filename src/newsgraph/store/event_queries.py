@@ -15,7 +15,7 @@ from newsgraph.store.models import ArticleRow, ClaimRow, EventRow, is_original
 from newsgraph.store.story_queries import resolve_story_id
 
 _CALENDAR = re.compile(
-    r"^(?:FY)?\d{3,4}(?:-(?:\d{2}(?:-\d{2}(?:T(?:MO|AF|EV|NI))?)?|W\d{2}(?:-WE)?|Q\d|H\d|SP|SU|FA|WI))?$"
+    r"^(?:FY)?\d{3,4}(?:-(?:\d{2}(?:-\d{2}(?:T(?:MO|AF|EV|NI|\d{2}:\d{2}))?)?|W\d{2}(?:-WE)?|Q\d|H\d|SP|SU|FA|WI))?$"
 )
 _SEASON_MONTH = {"SP": "03", "SU": "06", "FA": "09", "WI": "12"}
 
