@@ -8,6 +8,7 @@ and, when a run is stopped (Ctrl-C, SIGTERM), what it stored and how to go on.
 from __future__ import annotations
 
 import errno
+import logging
 import signal
 from typing import Any
 
@@ -47,6 +48,9 @@ class Stopped(BaseException):
 
 
 def _on_signal(signum: int, _frame: Any) -> None:
+    # What unwinds after a stop may find a database connection cut mid-call, and SQLAlchemy's
+    # pool logs its failed reset with a traceback; the stop's own message says what happened.
+    logging.getLogger("sqlalchemy.pool").setLevel(logging.CRITICAL)
     raise Stopped(signum)
 
 
