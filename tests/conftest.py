@@ -53,7 +53,7 @@ def cli() -> Any:
 
 # CI sets NEWSGRAPH_REQUIRE_ALL: there a test skipped for want of ../shared, Chromium or
 # PostgreSQL is a failure (a missing part must not pass for a passing suite).
-REQUIRED_PARTS = ("../shared", "chromium", "playwright", "postgres")
+REQUIRED_PARTS = ("../shared", "chromium", "playwright", "postgres", "axe-core")
 
 
 def _required_skip(report: pytest.TestReport | pytest.CollectReport) -> str | None:

@@ -1,12 +1,17 @@
 """The web UI in a real browser: Playwright driving Debian's Chromium against `newsgraph serve`
 on 127.0.0.1, over the demo corpus plus an article full of script payloads.
 
+Accessibility is checked with axe-core, from npm, pinned with its integrity hash in
+.ci/axe/package-lock.json (`npm ci --prefix .ci/axe`, which .ci/run does); NEWSGRAPH_AXE may
+name another copy of axe.min.js.
+
 Screenshots are saved under artifacts/screenshots/. Skipped where Chromium or Playwright is not
 installed (`.ci/run` installs both)."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import threading
@@ -21,6 +26,11 @@ import pytest
 from helpers import new_database_url
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = Path(
+    os.environ.get("NEWSGRAPH_AXE")
+    or Path(__file__).resolve().parents[2] / ".ci" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+)
+MAX_PAGE_BYTES = 300_000
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 PAYLOAD_TEXT = (
     "The harbour authority said on Monday that the new crane <script>window.__xss = 3</script> would be "
@@ -115,7 +125,7 @@ def shot(page: Any, name: str) -> None:
 
 def test_story_article_entity_links(page: Any, server: str) -> None:
     page.goto(server + "/")
-    assert page.locator("#stories tbody tr").count() >= 7
+    assert page.locator("#stories li.story").count() >= 7
     shot(page, "stories")
     page.locator("a.story-link", has_text="Peru").first.click()
     page.wait_for_selector("#timeline-chart")
@@ -143,6 +153,10 @@ def test_entity_graph_renders_and_reacts(page: Any, server: str) -> None:
     assert page.locator("#entity-graph .edge").count() >= 1
     page.locator("#entity-graph .node.focus circle").hover()
     assert page.locator("#entity-graph .edge.lit").count() >= 1
+    # Edges say what the entities did to each other, on the graph and in a list beside it.
+    assert page.locator("#entity-graph .edge-label").count() == page.locator("#entity-graph .edge").count()
+    relations = page.locator("#relations li").all_inner_texts()
+    assert relations and all("source" in r for r in relations)
     shot(page, "graph")
 
 
@@ -195,3 +209,101 @@ def test_script_payloads_render_as_text(page: Any, server: str) -> None:
     assert "<iframe src=javascript:window.__xss=8></iframe>" in body  # the second outlet, as text
     assert page.dialogs == []
     shot(page, "xss")
+
+
+def test_the_entity_index_filters_and_search_lists_each_article_once(page: Any, server: str) -> None:
+    page.goto(server + "/")
+    page.locator("header nav a", has_text="Entities").click()
+    page.wait_for_selector("#entities tbody tr")
+    assert page.locator("#entities tbody tr").count() >= 10
+    page.select_option("#entity-type", "GPE")
+    page.fill("#entity-q", "per")
+    page.locator("#entity-filter button").click()
+    page.wait_for_selector("#entities")
+    names = page.locator("#entities a.entity-link").all_inner_texts()
+    assert "Peru" in names and all("per" in name.lower() for name in names)
+    assert set(page.locator("#entities tbody td:nth-child(2)").all_inner_texts()) == {"GPE"}
+    shot(page, "entities")
+    page.goto(server + "/search?q=quake")
+    links = page.locator("#results li > a.article-link").evaluate_all("links => links.map(a => a.href)")
+    assert links and len(links) == len(set(links))  # one row per article, its passages under it
+
+
+def test_every_page_fits_a_phone(page: Any, server: str) -> None:
+    phone = page.context.browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        phone.goto(server + "/")
+        story = phone.locator("a.story-link", has_text="Peru").first.get_attribute("href")
+        phone.goto(server + story)
+        article = phone.locator("#articles a.article-link").first.get_attribute("href")
+        for path in ("/", story, article, "/entities", "/entities/country:pe", "/search?q=quake"):
+            phone.goto(server + path)
+            phone.wait_for_load_state()
+            width = phone.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, (path, width)
+            shot(phone, "phone" + path.replace("/", "_").replace("?", "_")[:40])
+    finally:
+        phone.close()
+
+
+def test_the_story_list_says_what_each_story_holds_and_filters(page: Any, server: str) -> None:
+    page.goto(server + "/")
+    peru = page.locator("#stories li.story", has_text="Peru").first
+    text = peru.inner_text()
+    assert "claims" in text and "events" in text and "Meridian Wire" in text
+    assert peru.locator("a.entity-link").count() >= 1
+    page.select_option("#outlet", "Coastline Daily")
+    page.locator("#story-filter button").click()
+    page.wait_for_selector("#stories")
+    shown = page.locator("#stories li.story").all_inner_texts()
+    assert shown and all("Coastline Daily" in story for story in shown)
+    page.goto(server + "/?entity=Peru")
+    assert page.locator("#stories li.story").count() >= 1
+    assert all("Peru" in s for s in page.locator("#stories li.story").all_inner_texts())
+    page.goto(server + "/?since=2099-01-01")
+    assert page.locator("#stories li.story").count() == 0 and "No story matches" in page.locator("main").inner_text()
+    shot(page, "stories-filtered")
+
+
+def test_an_article_lists_its_events_and_lights_a_claims_source(page: Any, server: str) -> None:
+    page.goto(server + "/")
+    page.locator("a.story-link", has_text="Peru").first.click()
+    page.wait_for_selector("#coverage .chip")
+    assert page.locator("#conflicting tbody tr").count() >= 1  # conflicts first, before the articles
+    page.locator("#articles a.article-link").first.click()
+    page.wait_for_selector("#events li")
+    assert "→" in page.locator("#events").inner_text() or page.locator("#events li").count() >= 1
+    with_source = page.locator(".claim-entry[data-source-start]:not([data-source-start=''])").first
+    with_source.click()
+    assert page.locator(".mark.source.selected").count() == 1
+    assert page.locator(".claim-entry.selected").count() == 1
+    shot(page, "article-claim-selected")
+
+
+def test_no_serious_accessibility_violation_and_no_heavy_page(page: Any, server: str) -> None:
+    """A crawl of every kind of page: axe-core finds no serious or critical violation, and no
+    page of the demo database is over 300 KB."""
+    if not AXE.exists():
+        pytest.skip(f"axe-core is not installed ({AXE}): npm ci --prefix .ci/axe")
+    page.goto(server + "/")
+    story = page.locator("a.story-link", has_text="Peru").first.get_attribute("href")
+    page.goto(server + story)
+    article = page.locator("#articles a.article-link").first.get_attribute("href")
+    paths = ["/", story, article, "/entities", "/entities/country:pe", "/search?q=quake", "/search"]
+    script = AXE.read_text(encoding="utf-8")
+    context = page.context.browser.new_context(bypass_csp=True, viewport={"width": 1200, "height": 900})
+    tab = context.new_page()
+    problems = []
+    try:
+        for path in paths:
+            response = tab.goto(server + path)
+            assert response is not None and response.ok, path
+            assert len(response.body()) <= MAX_PAGE_BYTES, (path, len(response.body()))
+            tab.evaluate(script)
+            for violation in tab.evaluate("axe.run(document).then(r => r.violations)"):
+                if violation["impact"] in ("serious", "critical"):
+                    targets = [node["target"] for node in violation["nodes"]][:3]
+                    problems.append((path, violation["id"], violation["help"], targets))
+    finally:
+        context.close()
+    assert not problems, problems

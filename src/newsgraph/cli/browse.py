@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsgraph.cli.common import DbOption, JsonOption, app, err, open_store, out
-from newsgraph.cli.render import article_view, articles_table, stories_table, story_view
+from newsgraph.cli.render import NAME_WIDTH, article_view, articles_table, cut, stories_table, story_view
 from newsgraph.compare import compare_story
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.ingest.published import parse_published_flag
@@ -234,25 +234,22 @@ def timeline(
     if as_json:
         sys.stdout.write(json.dumps(events, ensure_ascii=False, indent=2) + "\n")
         return
-    table = Table()
-    for name in ("when", "event", "who", "whom", "evidence", "source"):
-        table.add_column(name, overflow="fold")
+    # One line per event: when, who did what to whom, the outlet, the evidence cut between words.
+    table = Table(box=None, pad_edge=False, show_header=True)
+    for name, width in (("when", 12), ("event", 44), ("outlet", NAME_WIDTH), ("evidence", None)):
+        table.add_column(name, no_wrap=True, max_width=width, overflow="ellipsis")
     for e in events:
-        flags = " (negated)" if e["negated"] else ""
+        flags = " (not)" if e["negated"] else ""
         flags += " (reportedly)" if e["hedged"] else ""
-        flags += f" (confidence {e['confidence']:.1f})" if e.get("confidence") else ""
+        who = (e["actor"] or {}).get("text") or "someone"
+        whom = f" → {(e['recipient'] or {}).get('text')}" if e["recipient"] else ""
         attribution = e["attribution"]
-        said = ""
-        if attribution:
-            said = f"; said by {attribution['speaker'] or 'unknown'}"
-            said += f" via {attribution['channel']}" if attribution["channel"] else ""
+        said = f" (said by {attribution['speaker'] or 'unknown'})" if attribution else ""
         table.add_row(
             e["date"]["display"],
-            f"{e['type']}{'/' + e['mode'] if e['mode'] else ''}: {e['trigger']['text']}{flags}",
-            (e["actor"] or {}).get("text") or "",
-            (e["recipient"] or {}).get("text") or "",
-            e["evidence"]["text"],
-            f"{e['outlet'] or 'unknown outlet'}{said}",
+            f"{who} {e['type']}{whom}{flags}",
+            cut(f"{e['outlet'] or 'unknown'}{said}", NAME_WIDTH),
+            cut(e["evidence"]["text"], 100),
         )
     out.print(table)
 

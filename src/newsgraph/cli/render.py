@@ -68,7 +68,37 @@ def article_view(article: Article) -> Group:
     header.add_row("url", article.url or "unknown")
     header.add_row("published", f"{article.published.value or 'unknown'} ({article.published.source})")
     header.add_row("removed", ", ".join(f"{r.reason}: {r.text[:50]!r}" for r in article.removed) or "nothing")
-    return Group(header, Text(""), marked_text(article), Text(""), claims_table(article))
+    return Group(header, Text(""), marked_text(article), Text(""), claims_table(article), events_table(article))
+
+
+def events_table(article: Article) -> Table:
+    """Who did what to whom, when: one row per event, with negation and hedging said."""
+    table = Table(title="events", show_lines=False)
+    for name in ("when", "what", "who", "whom", "where", "note"):
+        table.add_column(name, overflow="fold")
+    for event in article.events:
+        note = ", ".join(word for word, flag in (("negated", event.negated), ("reportedly", event.hedged)) if flag)
+        table.add_row(
+            Text(event.date.value or event.date.text if event.date else "-"),
+            Text(f"{event.type}{'/' + event.mode if event.mode else ''}: {event.trigger.text}"),
+            Text(event.actor.text if event.actor else "-"),
+            Text(event.recipient.text if event.recipient else "-"),
+            Text(event.place.text if event.place else "-"),
+            Text(note),
+        )
+    return table
+
+
+def cut(text: str, limit: int) -> str:
+    """At most `limit` characters, cut between words, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return (text[: limit + 1].rsplit(" ", 1)[0].rstrip(",;:") or text[:limit]) + "…"
+
+
+# Long names (outlets, headlines) are cut to these widths so that one never stretches a table.
+NAME_WIDTH = 24
 
 
 def claims_table(article: Article) -> Table:
@@ -95,7 +125,7 @@ def articles_table(rows: list[ArticleSummary]) -> Table:
     for row in rows:
         table.add_row(
             row.id,
-            row.outlet or "unknown",
+            cut(row.outlet or "unknown", NAME_WIDTH),
             row.published or "unknown",
             row.title or row.external_id,
             str(row.entities),
@@ -113,7 +143,7 @@ def stories_table(found: list[Story]) -> Table:
             story.id,
             story.title or "(untitled)",
             str(len(story.articles)),
-            ", ".join(story.outlets) or "unknown",
+            cut(", ".join(story.outlets) or "unknown", 2 * NAME_WIDTH),
             story.first_published or "unknown",
             story.last_published or "unknown",
         )

@@ -59,9 +59,11 @@ MENTION_IN_CLAIM = and_(
 )
 
 
-def list_entities(engine: Engine, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+def list_entities(
+    engine: Engine, type: str | None = None, limit: int | None = None, offset: int = 0, named: str | None = None
+) -> list[dict[str, Any]]:
     """Entities by how many current articles mention them (most first), from the counts kept on
-    each entity."""
+    each entity; `named`: only those whose name holds these letters (any case)."""
     with Session(engine) as session:
         query = (
             select(EntityRow.id, EntityRow.name, EntityRow.type, EntityRow.article_count, EntityRow.mention_count)
@@ -70,6 +72,10 @@ def list_entities(engine: Engine, type: str | None = None, limit: int | None = N
         )
         if type:
             query = query.where(EntityRow.type == type.upper())
+        if named and named.strip():
+            query = query.where(func.lower(EntityRow.name).contains(named.strip().lower(), autoescape=True))
+        if offset:
+            query = query.offset(offset)
         if limit:
             query = query.limit(limit)
         return [
@@ -219,3 +225,10 @@ def get_entity(engine: Engine, name: str, limit: int = MAX_ITEMS) -> dict[str, A
             "claims_about": claims_about,
             "events": events,
         }
+
+
+def entity_types(engine: Engine) -> list[str]:
+    """The entity types in use, for the index's filter."""
+    with Session(engine) as session:
+        rows = session.execute(select(EntityRow.type).where(EntityRow.article_count > 0).distinct())
+        return sorted(t for (t,) in rows if t)

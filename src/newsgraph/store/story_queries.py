@@ -101,6 +101,13 @@ def list_stories(engine: Engine, limit: int | None = None, offset: int = 0) -> l
         return [_story(story_id, members[story_id]) for story_id in story_ids]
 
 
+def list_stories_by_id(engine: Engine, story_ids: list[str]) -> list[Story]:
+    """These stories, in this order, with their articles."""
+    with Session(engine) as session:
+        members = _members(session, story_ids)
+        return [_story(story_id, members[story_id]) for story_id in story_ids]
+
+
 def resolve_story_id(session: Session, ref: str) -> str:
     """A story id from the id or a unique prefix of it."""
     if session.get(StoryRow, ref) is not None:

@@ -28,6 +28,8 @@ def timeline_points(events: list[dict[str, Any]]) -> dict[str, Any]:
         return {"points": [], "width": WIDTH, "height": HEIGHT, "ticks": []}
     days = [_as_day(e["date"]["value"]) for e in dated]
     first, last = min(days), max(days)
+    if first == last:  # one day: in the middle of a week, not at the edge of an empty axis
+        first, last = first - dt.timedelta(days=3), last + dt.timedelta(days=3)
     span = max(1, (last - first).days)
     types = sorted({e["type"] for e in dated})
     row_height = (HEIGHT - 40) / max(1, len(types))

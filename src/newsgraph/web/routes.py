@@ -15,17 +15,54 @@ from fastapi.templating import Jinja2Templates
 from newsgraph.compare import compare_story
 from newsgraph.errors import NewsgraphError, NotFoundError
 from newsgraph.nlp.claim_words import claim_in_words, confidence_word
+from newsgraph.records import Article
 from newsgraph.storable import displayable
 from newsgraph.store import ArticleStore
-from newsgraph.store.entity_queries import MAX_ITEMS, get_entity
+from newsgraph.store.entity_queries import MAX_ITEMS, entity_types, get_entity, list_entities
 from newsgraph.store.event_queries import timeline
 from newsgraph.store.graph_queries import build_graph, graph_json
 from newsgraph.store.search import MARK_END, MARK_START, search
-from newsgraph.store.story_queries import get_story, list_stories
+from newsgraph.store.story_overview import find_stories, outlet_names, story_digests
+from newsgraph.store.story_queries import get_story
 from newsgraph.web.charts import graph_layout, timeline_points
 from newsgraph.web.highlight import highlighted
 
 HERE = Path(__file__).parent
+PAGE = 100  # entities on one index page
+STORIES = 50  # stories on one page of the list
+
+
+def quoted_people(articles: list[Article], top: int = 10) -> list[dict[str, Any]]:
+    """The named people and organisations a story's outlets quote, most claims first, with
+    the outlets that quote them (copies left out)."""
+    found: dict[str, dict[str, Any]] = {}
+    for article in articles:
+        if article.duplicate_of is not None:
+            continue
+        for claim in article.claims:
+            speaker = claim.speaker
+            if speaker is None or speaker.anonymous or not speaker.name or claim.issues:
+                continue
+            entry = found.setdefault(
+                speaker.entity_id or speaker.name,
+                {"name": speaker.name, "entity_id": speaker.entity_id, "claims": 0, "outlets": set()},
+            )
+            entry["claims"] += 1
+            entry["outlets"].add(article.outlet or "unknown outlet")
+    ranked = sorted(found.values(), key=lambda e: (-e["claims"], e["name"]))[:top]
+    return [{**e, "outlets": sorted(e["outlets"])} for e in ranked]
+
+
+def by_article(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per article, in the order of its best hit, with every matching passage under it
+    (search answers once per matching article text and once per matching claim)."""
+    rows: dict[str, dict[str, Any]] = {}
+    for hit in hits:
+        row = rows.setdefault(hit["article_id"], {**hit, "passages": []})
+        row["passages"].append(
+            {"kind": hit["kind"], "parts": hit["snippet"].replace(MARK_END, MARK_START).split(MARK_START)}
+        )
+    return list(rows.values())
 
 
 def web_link(url: str | None) -> str | None:
@@ -52,22 +89,73 @@ def add_web_routes(app: FastAPI, store: ArticleStore) -> None:
         return templates.TemplateResponse(request, name, context, status_code=status)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    async def home(request: Request) -> HTMLResponse:
-        return render(request, "stories.html", stories=list_stories(engine, limit=200))
+    async def home(
+        request: Request,
+        since: str = Query("", max_length=10),
+        until: str = Query("", max_length=10),
+        outlet: str = Query("", max_length=300),
+        entity: str = Query("", max_length=300),
+        page: int = Query(1, ge=1, le=100_000),
+    ) -> HTMLResponse:
+        filters = {"since": since, "until": until, "outlet": outlet, "entity": entity}
+        try:
+            found = find_stories(engine, limit=STORIES + 1, offset=(page - 1) * STORIES, **filters)
+        except NotFoundError:
+            found = []  # an entity nobody mentions: no story
+        stories = found[:STORIES]
+        return render(
+            request,
+            "stories.html",
+            stories=stories,
+            digests=story_digests(engine, stories),
+            outlets=outlet_names(engine),
+            filters=filters,
+            page=page,
+            more=len(found) > STORIES,
+        )
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     async def story_page(request: Request, story_id: str) -> HTMLResponse:
         found = get_story(engine, story_id)
         events = timeline(engine, story_id=found.id)
-        comparison = compare_story(store.story_records(found.id))
+        records = store.story_records(found.id)
         return render(
-            request, "story.html", story=found, events=events, chart=timeline_points(events), comparison=comparison
+            request,
+            "story.html",
+            story=found,
+            events=events,
+            chart=timeline_points(events),
+            comparison=compare_story(records),
+            speakers=quoted_people(records),
+            coverage=sorted(
+                (a for a in found.articles if a.duplicate_of is None),
+                key=lambda a: (a.published or "~", a.outlet or ""),  # undated last
+            ),
         )
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     async def article_page(request: Request, article_id: str) -> HTMLResponse:
         article = store.get(article_id)
         return render(request, "article.html", article=article, body=highlighted(article))
+
+    @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
+    async def entities_page(
+        request: Request,
+        q: str = Query("", max_length=200),
+        type: str = Query("", max_length=40),
+        page: int = Query(1, ge=1, le=100_000),
+    ) -> HTMLResponse:
+        found = list_entities(engine, type=type or None, named=q, limit=PAGE + 1, offset=(page - 1) * PAGE)
+        return render(
+            request,
+            "entities.html",
+            entities=found[:PAGE],
+            more=len(found) > PAGE,
+            types=entity_types(engine),
+            chosen_type=type,
+            named=q,
+            page=page,
+        )
 
     @app.get("/entities/{name}", response_class=HTMLResponse, include_in_schema=False)
     async def entity_page(request: Request, name: str) -> HTMLResponse:
@@ -85,9 +173,7 @@ def add_web_routes(app: FastAPI, store: ArticleStore) -> None:
                 hits = search(engine, q, limit=50)
             except NewsgraphError as problem:
                 error = str(problem)
-        for hit in hits:
-            hit["parts"] = hit["snippet"].replace(MARK_END, MARK_START).split(MARK_START)
-        return render(request, "search.html", q=q, hits=hits, error=error)
+        return render(request, "search.html", q=q, hits=by_article(hits), error=error)
 
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, error: NotFoundError) -> Any:

@@ -24,3 +24,22 @@
   });
   svg.setAttribute("data-ready", "true");
 })();
+// Selecting a claim in the list lights up the mention in the text that names its speaker.
+(function () {
+  var entries = Array.prototype.slice.call(document.querySelectorAll(".claim-entry"));
+  entries.forEach(function (entry) {
+    entry.setAttribute("tabindex", "0");
+    function select() {
+      document.querySelectorAll(".mark.source.selected, .claim-entry.selected").forEach(function (el) {
+        el.classList.remove("selected");
+      });
+      entry.classList.add("selected");
+      var start = entry.getAttribute("data-source-start");
+      if (!start) return;
+      var mark = document.querySelector('.mark.source[data-start="' + start + '"]');
+      if (mark) { mark.classList.add("selected"); mark.scrollIntoView({ block: "center" }); }
+    }
+    entry.addEventListener("click", select);
+    entry.addEventListener("keydown", function (event) { if (event.key === "Enter" || event.key === " ") select(); });
+  });
+})();
