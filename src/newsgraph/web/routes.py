@@ -23,13 +23,36 @@ from newsgraph.store.event_queries import timeline
 from newsgraph.store.graph_queries import build_graph, graph_json
 from newsgraph.store.search import MARK_END, MARK_START, search
 from newsgraph.store.story_overview import find_stories, outlet_names, story_digests
-from newsgraph.store.story_queries import get_story
+from newsgraph.store.story_queries import Story, get_story
 from newsgraph.web.charts import graph_layout, timeline_points
 from newsgraph.web.highlight import highlighted
 
 HERE = Path(__file__).parent
 PAGE = 100  # entities on one index page
 STORIES = 50  # stories on one page of the list
+
+
+class ConflictCounts:
+    """How many conflicts a story's comparison finds, for the story list. Only stories told by
+    two outlets or more can conflict; a count is kept until the story's articles change, so a
+    page of the list compares each story once, not on every view."""
+
+    LIMIT = 4096
+
+    def __init__(self, store: ArticleStore) -> None:
+        self.store = store
+        self.known: dict[tuple[str, tuple[str, ...]], int] = {}
+
+    def count(self, story: Story) -> int:
+        originals = [a for a in story.articles if a.duplicate_of is None]
+        if len({a.outlet for a in originals}) < 2:
+            return 0
+        key = (story.id, tuple(sorted(a.id for a in story.articles)))
+        if key not in self.known:
+            if len(self.known) >= self.LIMIT:
+                self.known.clear()
+            self.known[key] = len(compare_story(self.store.story_records(story.id))["conflicting"])
+        return self.known[key]
 
 
 def quoted_people(articles: list[Article], top: int = 10) -> list[dict[str, Any]]:
@@ -85,6 +108,8 @@ def add_web_routes(app: FastAPI, store: ArticleStore) -> None:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     engine = store.engine
 
+    conflicts = ConflictCounts(store)
+
     def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, name, context, status_code=status)
 
@@ -103,11 +128,14 @@ def add_web_routes(app: FastAPI, store: ArticleStore) -> None:
         except NotFoundError:
             found = []  # an entity nobody mentions: no story
         stories = found[:STORIES]
+        digests = story_digests(engine, stories)
+        for story in stories:
+            digests[story.id]["conflicts"] = conflicts.count(story)
         return render(
             request,
             "stories.html",
             stories=stories,
-            digests=story_digests(engine, stories),
+            digests=digests,
             outlets=outlet_names(engine),
             filters=filters,
             page=page,
