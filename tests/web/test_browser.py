@@ -271,6 +271,12 @@ def test_the_entity_index_filters_and_search_lists_each_article_once(page: Any, 
     page.goto(server + "/search?q=quake")
     links = page.locator("#results li > a.article-link").evaluate_all("links => links.map(a => a.href)")
     assert links and len(links) == len(set(links))  # one row per article, its passages under it
+    page.select_option("#search-outlet", "Coastline Daily")
+    page.locator("#search-form button").click()
+    page.wait_for_selector("#results")
+    assert page.locator("#search-outlet").input_value() == "Coastline Daily"  # filters kept
+    outlets = page.locator("#results li > small").all_inner_texts()
+    assert outlets and all(o.startswith("Coastline Daily") for o in outlets)
 
 
 def test_every_page_fits_a_phone(page: Any, server: str) -> None:

@@ -193,15 +193,29 @@ def add_web_routes(app: FastAPI, store: ArticleStore) -> None:
         return render(request, "entity.html", entity=found, events=events, graph=layout)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    async def search_page(request: Request, q: str = Query("", max_length=500)) -> HTMLResponse:
+    async def search_page(
+        request: Request,
+        q: str = Query("", max_length=500),
+        since: str = Query("", max_length=10),
+        until: str = Query("", max_length=10),
+        outlet: str = Query("", max_length=300),
+        entity: str = Query("", max_length=300),
+    ) -> HTMLResponse:
         hits: list[dict[str, Any]] = []
         error = None
+        filters = {"since": since, "until": until, "outlet": outlet, "entity": entity}
         if q.strip():
             try:
-                hits = search(engine, q, limit=50)
+                hits = search(
+                    engine, q, entity=entity or None, since=since or None, until=until or None, outlet=outlet or None,
+                    limit=100,
+                )
+            except NotFoundError:
+                hits = []  # an entity nobody mentions: nothing matches
             except NewsgraphError as problem:
                 error = str(problem)
-        return render(request, "search.html", q=q, hits=by_article(hits), error=error)
+        outlets = outlet_names(engine)
+        return render(request, "search.html", q=q, hits=by_article(hits), error=error, filters=filters, outlets=outlets)
 
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, error: NotFoundError) -> Any:
