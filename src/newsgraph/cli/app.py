@@ -11,18 +11,16 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from newsgraph.batch import BatchReport, analyze_paths, ingest_paths
 from newsgraph.cli import browse  # noqa: F401  (registers the reading commands)
 from newsgraph.cli.common import DbOption, JsonOption, app, err, out
 from newsgraph.cli.render import article_view, articles_table
 from newsgraph.cli.stopping import watch_progress
-from newsgraph.demo import DEMO_CORPUS
 from newsgraph.errors import InputError
 from newsgraph.ingest.published import parse_published_flag
 from newsgraph.ingest.sources import expand_inputs
@@ -30,6 +28,11 @@ from newsgraph.settings import Settings
 from newsgraph.storable import displayable
 from newsgraph.store import ArticleStore, open_database
 from newsgraph.store.database import shown_url
+
+if TYPE_CHECKING:
+    from newsgraph.batch import BatchReport
+# The analysis (spaCy, Dask, trafilatura) is imported by the commands that analyse, so that
+# reading commands start without it.
 
 PathsArgument = Annotated[list[str], typer.Argument(help="Files, folders or glob patterns (text, HTML, JSON Lines).")]
 OutletOption = Annotated[str | None, typer.Option("--outlet", help="Outlet for inputs that do not name their own.")]
@@ -107,6 +110,7 @@ def ingest(
 
     Example: `newsgraph ingest ../shared/seeds/*.txt --published 2025-03-05`
     """
+    from newsgraph.batch import BatchReport, ingest_paths
     settings = Settings.from_env(db)
     store = ArticleStore(open_database(settings.database_url))
     given = _published_flag(published)
@@ -145,6 +149,7 @@ def analyze(
 
     Example: `newsgraph analyze article.html --published 2025-03-05 --json > records.jsonl`
     """
+    from newsgraph.batch import BatchReport, analyze_paths
     settings = Settings.from_env()
     given = _published_flag(published)
     report = BatchReport()
@@ -168,6 +173,8 @@ def demo(db: DbOption = None) -> None:
 
     Example: `newsgraph demo --db sqlite:///demo.db`
     """
+    from newsgraph.batch import ingest_paths
+    from newsgraph.demo import DEMO_CORPUS
     settings = Settings.from_env(db)
     store = ArticleStore(open_database(settings.database_url))
     paths = [str(DEMO_CORPUS)]
@@ -212,6 +219,8 @@ def watch(
     import tempfile
     import time
     import urllib.request
+
+    from newsgraph.batch import ingest_paths
 
     interval = parse_every(every)
     settings = Settings.from_env(db)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-
-from spacy.lang.en.stop_words import STOP_WORDS
+from functools import cache
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -19,8 +18,18 @@ def english_share(text: str, sample_words: int = 2000) -> tuple[float, int]:
     words = _WORD.findall(text[:50_000])[:sample_words]
     if not words:
         return 0.0, 0
-    hits = sum(1 for w in words if w.lower() in STOP_WORDS)
+    stop_words = _stop_words()
+    hits = sum(1 for w in words if w.lower() in stop_words)
     return hits / len(words), len(words)
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    """spaCy's English stop words, imported when first needed: reading commands never pay for
+    importing spaCy."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def looks_english(text: str) -> bool:
