@@ -1,5 +1,6 @@
 """Reading commands start without the analysis (issue 18): `newsgraph stories` and `show` import
-neither spaCy, Dask, FastAPI nor trafilatura (each costs hundreds of milliseconds to import)."""
+neither spaCy, Dask, FastAPI nor trafilatura (each costs hundreds of milliseconds to import), nor
+Alembic once the database's schema is current."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import subprocess
 import sys
 from typing import Any
 
-HEAVY = ("spacy", "dask", "fastapi", "trafilatura")
+HEAVY = ("spacy", "dask", "fastapi", "trafilatura", "alembic", "networkx")
 
 
 def imported(*args: str) -> set[str]:

@@ -7,9 +7,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import networkx as nx
 from sqlalchemy import literal, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
@@ -35,6 +34,9 @@ SAID_COLUMNS = (
     ClaimRow.start_char,
     ClaimRow.end_char,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 class _SaidRow(NamedTuple):
@@ -137,6 +139,8 @@ def build_graph(engine: Engine, story_id: str | None = None, entity: str | None 
             edges = {k: v for k, v in edges.items() if focus in (k[0], k[1])}
         node_ids = sorted({k[0] for k in edges} | {k[1] for k in edges} | ({focus} if focus else set()))
         nodes = {row.id: row for row in session.scalars(select(EntityRow).where(EntityRow.id.in_(node_ids)))}
+    import networkx as nx  # imported when a graph is built: reading commands start without it
+
     graph = nx.MultiDiGraph()
     for node_id in node_ids:
         row = nodes.get(node_id)
@@ -161,6 +165,8 @@ def graph_json(graph: nx.MultiDiGraph) -> dict[str, Any]:
 
 def graph_graphml(graph: nx.MultiDiGraph) -> str:
     """GraphML keeps scalar attributes only: the evidence list travels as a JSON string."""
+    import networkx as nx
+
     flat = nx.MultiDiGraph()
     flat.add_nodes_from(graph.nodes(data=True))
     for s, t, attrs in graph.edges(data=True):
