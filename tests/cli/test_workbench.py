@@ -23,6 +23,8 @@ def test_show_lists_claims_and_events(demo_db: str, cli: Any) -> None:
     assert "Raul Quispe Huamani" in shown  # a speaker, in the claims table
     record = json.loads(cli("show", peru["id"], "--json", "--db", demo_db).stdout)
     assert record["events"] and all(e["trigger"]["text"] in shown for e in record["events"])
+    # Each event is a row of the events table ("TYPE: trigger"), not only words of the text.
+    assert all(f"{e['type']}: {e['trigger']['text']}" in shown for e in record["events"] if not e["mode"])
 
 
 def test_timeline_is_one_line_per_event_and_cuts_long_names(demo_db: str, cli: Any, tmp_path: Any) -> None:

@@ -13,8 +13,9 @@ from rich.table import Table
 from rich.text import Text
 
 from newsgraph.cli.common import DbOption, JsonOption, app, err, open_store, out
-from newsgraph.cli.render import NAME_WIDTH, article_view, articles_table, cut, stories_table, story_view
+from newsgraph.cli.render import NAME_WIDTH, article_view, articles_table, stories_table, story_view
 from newsgraph.compare import compare_story
+from newsgraph.compare.claims import word_cut
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.ingest.published import parse_published_flag
 from newsgraph.store.entity_queries import get_entity, list_entities
@@ -248,8 +249,8 @@ def timeline(
         table.add_row(
             e["date"]["display"],
             f"{who} {e['type']}{whom}{flags}",
-            cut(f"{e['outlet'] or 'unknown'}{said}", NAME_WIDTH),
-            cut(e["evidence"]["text"], 100),
+            word_cut(f"{e['outlet'] or 'unknown'}{said}", NAME_WIDTH),
+            word_cut(e["evidence"]["text"], 100),
         )
     out.print(table)
 

@@ -6,6 +6,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from newsgraph.compare.claims import word_cut
 from newsgraph.nlp.claim_words import claim_in_words, confidence_label
 from newsgraph.records import Article
 from newsgraph.store import ArticleSummary
@@ -89,14 +90,6 @@ def events_table(article: Article) -> Table:
     return table
 
 
-def cut(text: str, limit: int) -> str:
-    """At most `limit` characters, cut between words, with an ellipsis when cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    return (text[: limit + 1].rsplit(" ", 1)[0].rstrip(",;:") or text[:limit]) + "…"
-
-
 # Long names (outlets, headlines) are cut to these widths so that one never stretches a table.
 NAME_WIDTH = 24
 
@@ -125,7 +118,7 @@ def articles_table(rows: list[ArticleSummary]) -> Table:
     for row in rows:
         table.add_row(
             row.id,
-            cut(row.outlet or "unknown", NAME_WIDTH),
+            word_cut(row.outlet or "unknown", NAME_WIDTH),
             row.published or "unknown",
             row.title or row.external_id,
             str(row.entities),
@@ -143,7 +136,7 @@ def stories_table(found: list[Story]) -> Table:
             story.id,
             story.title or "(untitled)",
             str(len(story.articles)),
-            cut(", ".join(story.outlets) or "unknown", 2 * NAME_WIDTH),
+            word_cut(", ".join(story.outlets) or "unknown", 2 * NAME_WIDTH),
             story.first_published or "unknown",
             story.last_published or "unknown",
         )

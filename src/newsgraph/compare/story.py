@@ -16,10 +16,8 @@ from typing import Any
 from newsgraph.compare.claims import claim_items
 from newsgraph.compare.events import event_items
 from newsgraph.compare.evidence import outlet_name, sentence_evidence
-from newsgraph.compare.quantities import measured, quantity_items
+from newsgraph.compare.quantities import quantity_items
 from newsgraph.records import Article
-
-__all__ = ["compare_story", "measured"]
 
 
 def compare_story(articles: list[Article], min_event_confidence: float | None = None) -> dict[str, Any]:

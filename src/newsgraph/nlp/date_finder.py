@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsgraph.nlp import time_words, year_parts
-from newsgraph.nlp.date_patterns import MONTH_NAMES
+from newsgraph.nlp.date_patterns import MONTH_NAMES, PARTS_OF_DAY, WEEKDAY_NAMES
 from newsgraph.nlp.dates import DateValue, resolve_date, with_context_year
 from newsgraph.nlp.doctext import text_of
 from newsgraph.records import DateMention
@@ -43,10 +43,8 @@ YEAR_AFTER_PREPOSITION = re.compile(
     r"\b(?:in|since|by|until|during|before|after|of)\s+((?:1[89]|20)\d\d)\b(?![-\d])", re.I
 )
 # TIME entities that name a day ("Wednesday night", "this morning") give that day.
-DAY_WORDS = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow)\b", re.I
-)
-PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.I)
+DAY_WORDS = re.compile(rf"\b(?:{WEEKDAY_NAMES}|today|tonight|yesterday|tomorrow)\b", re.I)
+PART_OF_DAY = re.compile(rf"\s+(?:{PARTS_OF_DAY})\b", re.I)
 # Words that make a clause future or past when they govern its verb.
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 # "is scheduled for Tuesday": these participles look ahead when their auxiliary is present tense.
@@ -55,6 +53,7 @@ PLANNING_VERBS = frozenset(
     {"planned", "plans", "plan", "scheduled", "schedules", "postponed", "delayed", "announced plans"}
 )
 PRESENT_AUX = frozenset({"is", "are", "'s", "'re", "am"})
+
 
 @Language.component("newsgraph_dates", requires=["doc.ents"], assigns=["doc._.dates"])
 def find_dates(doc: Doc) -> Doc:
@@ -76,14 +75,15 @@ def find_dates(doc: Doc) -> Doc:
         if all(found_start <= s and e <= found_end for s, e in overlapped):
             # A pattern that takes in what NER tagged and more ("the day before last Tuesday's").
             spans = [span for span in spans if span not in overlapped] + [(found_start, found_end)]
-    finder = _DateFinder(doc, anchor)
-    finder.clocks = {
-        end + len(gap[0]): (ent.start_char, clock)
+    # Clock times NER tags right before a day ("9 a.m. EST Tuesday"), by where that day starts.
+    clocks = {
+        ent.end_char + len(gap[0]): (ent.start_char, clock)
         for ent in doc.ents
-        if ent.label_ == "TIME" and (clock := CLOCK.fullmatch(ent.text))
-        for end in [ent.end_char]
-        if (gap := CLOCK_GAP.match(text, end))
+        if ent.label_ == "TIME"
+        and (clock := CLOCK.fullmatch(ent.text))
+        and (gap := CLOCK_GAP.match(text, ent.end_char))
     }
+    finder = _DateFinder(doc, anchor, clocks)
     for start, end in sorted(spans):
         finder.add(start, end)
     doc._.dates = finder.mentions
@@ -107,12 +107,11 @@ def _pattern_spans(text: str, start: int, end: int, inside: bool = False) -> lis
 class _DateFinder:
     """Resolves spans in text order, keeping the reference time for the ones that need it."""
 
-    def __init__(self, doc: Doc, anchor: dt.date | None) -> None:
-        self.doc, self.anchor, self.text = doc, anchor, text_of(doc)
+    def __init__(self, doc: Doc, anchor: dt.date | None, clocks: dict[int, tuple[int, re.Match[str]]]) -> None:
+        self.doc, self.anchor, self.text, self.clocks = doc, anchor, text_of(doc), clocks
         self.mentions: list[DateMention] = []
         self.years_by_month: dict[int, int] = {}
         self.reference: time_words.Reference | None = None
-        self.clocks: dict[int, tuple[int, re.Match[str]]] = {}  # by the start of the day they precede
 
     def add(self, start: int, end: int, split: bool = True, modifier: str | None = None) -> None:
         values = self.resolve(start, end)
@@ -143,19 +142,9 @@ class _DateFinder:
         direction = clause_tense(span) if span is not None else None
         if reference := time_words.reference_value(text):
             return [DateValue(0, len(text), reference, None, "resolved")]
-        if listed := year_parts.year_list(text):
-            return [DateValue(s, e, value, granularity, "resolved", mod) for s, e, value, granularity, mod in listed]
         if side := time_words.BEFORE_OR_AFTER_YEAR.fullmatch(text):
             modifier = "after" if side["side"].lower() == "post" else "before"
             return [DateValue(0, len(text), side["year"], "year", "resolved", modifier)]
-        if year := year_parts.spelled_year(text):
-            return [DateValue(0, len(text), year, "year", "resolved")]
-        if hundred := year_parts.century(text):
-            return [DateValue(0, len(text), hundred[0], "century", "resolved", hundred[1])]
-        for read in (year_parts.part_of_year, year_parts.holiday):
-            if found := read(text, self.anchor, direction):
-                value, granularity, status = found
-                return [DateValue(0, len(text), value, granularity, status)]
         if week_end := time_words.weekend(text, self.anchor, direction == "past"):
             return [DateValue(0, len(text), week_end, "week", "estimated")]
         if around := time_words.around_a_date(text, self.anchor, direction):
@@ -214,9 +203,7 @@ def not_a_date(doc: Doc, start: int, end: int) -> bool:
 
 # A weekday after a preposition or a time word is a date even where NER missed it ("Late Monday").
 WEEKDAY_AFTER_WORD = re.compile(
-    r"\b(?:on|early|late|earlier|later|since|until|by)\s+"
-    r"((?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)\b",
-    re.I,
+    rf"\b(?:on|early|late|earlier|later|since|until|by)\s+((?:{WEEKDAY_NAMES})(?:\s+(?:{PARTS_OF_DAY}))?)\b", re.I
 )
 CLOCK = re.compile(
     r"(?:at\s+)?(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<half>a\.?m\.?|p\.?m\.?)(?:\s+[A-Z]{2,4})?",
@@ -226,9 +213,7 @@ CLOCK_GAP = re.compile(r"\s+(?:on\s+)?")
 ISO_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SPLIT_MODIFIER = re.compile(r"\b(early|late|mid|earlier|later)[\s-]*$", re.I)
 WEEKDAY_WITH_PART = re.compile(
-    r"\b(?:(?:last|this|next)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?\b",
-    re.I,
+    rf"\b(?:(?:last|this|next)\s+)?(?:{WEEKDAY_NAMES})(?:\s+(?:{PARTS_OF_DAY}))?\b", re.I
 )
 NAME_TYPES = frozenset({"ORG", "PERSON", "GPE", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW"})
 NOT_TIME_AFTER_CURRENT = re.compile(r"\s+(?:account|accounts|affairs|events)\b", re.I)

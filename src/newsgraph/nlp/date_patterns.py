@@ -9,6 +9,9 @@ from newsgraph.nlp import date_rules as lex
 _MONTH = r"(?P<month>" + "|".join(sorted(lex.MONTHS, key=len, reverse=True)) + r")\.?"
 MONTH_NAMES = "|".join(sorted(lex.MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted(lex.WEEKDAYS, key=len, reverse=True))
+# Weekdays written out (no "sun", "sat": words of their own) and the parts of a day after them.
+WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+PARTS_OF_DAY = "morning|afternoon|evening|night"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
 _MOD = "|".join(sorted((re.escape(m) for m in lex.MODIFIERS), key=len, reverse=True))
@@ -48,18 +51,13 @@ SEASON = re.compile(
     rf"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{_YEAR})?$",
     re.I,
 )
-QUARTER = re.compile(
-    rf"^(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+{_YEAR})?$"
-    r"|^q(?P<qn>[1-4])\s+(?P<qyear>1[6-9]\d\d|20\d\d)$",
-    re.I,
-)
 YEAR_ONLY = re.compile(rf"^(?:(?P<mod>{_MOD})[\s-]+)?(?:the\s+year\s+)?{_YEAR}$", re.I)
 DECADE = re.compile(
     r"^(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:the\s+)?(?P<decade>1[6-9]\d|20\d)0'?s$", re.I
 )
 WEEKDAY = re.compile(
     rf"^(?:(?P<rel>last|this|next|this past|this coming)\s+)?(?P<weekday>{_WEEKDAY})\.?"
-    r"(?:\s+(?P<part>morning|afternoon|evening|night))?$",
+    rf"(?:\s+(?:{PARTS_OF_DAY}))?$",
     re.I,
 )
 RELATIVE_PERIOD = re.compile(

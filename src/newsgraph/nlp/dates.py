@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsgraph.nlp import date_rules as lex
+from newsgraph.nlp import year_parts
 from newsgraph.nlp.date_patterns import (
     _TRIM_LEFT,
     _TRIM_RIGHT,
@@ -32,7 +33,6 @@ from newsgraph.nlp.date_patterns import (
     MONTH_ONLY,
     MONTH_YEAR,
     NUMERIC_DAY,
-    QUARTER,
     RELATIVE_MONTH,
     RELATIVE_PERIOD,
     RELATIVE_TO_EVENT,
@@ -69,6 +69,8 @@ def resolve_date(text: str, anchor: dt.date | None, direction: Direction = None)
     core = _TRIM_RIGHT.sub("", text[left:])
     if not core or AGE.search(core):
         return []
+    if listed := year_parts.year_list(core):  # "between 1994 and 1997", "2017-18"
+        return [DateValue(left + s, left + e, v, granularity, "resolved", mod) for s, e, v, granularity, mod in listed]
     multiple = _resolve_list(core, anchor, direction)
     if multiple:
         return [_shift(v, left) for v in multiple]
@@ -275,14 +277,14 @@ def _resolve_single(core: str, anchor: dt.date | None, direction: Direction) -> 
             return DateValue(0, 0, f"XXXX-{code}", "season", "unresolved", _modifier(m))
         offset = lex.RELATIVE_OFFSETS[m["rel"].lower()] if m["rel"] else 0
         return DateValue(0, 0, f"{anchor.year + offset}-{code}", "season", "estimated", _modifier(m))
-    if m := QUARTER.match(core):
-        q = lex.QUARTERS[m["q"].lower()] if m["q"] else int(m["qn"])
-        quarter_year = m["year"] or m["qyear"]
-        if quarter_year:
-            return DateValue(0, 0, f"{quarter_year}-Q{q}", "quarter", "resolved")
-        if anchor is None:
-            return DateValue(0, 0, f"XXXX-Q{q}", "quarter", "unresolved")
-        return DateValue(0, 0, f"{anchor.year}-Q{q}", "quarter", "estimated")
+    # Quarters, halves, fiscal years, holidays, centuries, years in words: see `year_parts`.
+    if found := year_parts.part_of_year(core, anchor, direction) or year_parts.holiday(core, anchor, direction):
+        value, granularity, status = found
+        return DateValue(0, 0, value, granularity, status)
+    if spelled := year_parts.spelled_year(core):
+        return DateValue(0, 0, spelled, "year", "resolved")
+    if hundred := year_parts.century(core):
+        return DateValue(0, 0, hundred[0], "century", "resolved", hundred[1])
     if m := YEAR_ONLY.match(core):
         return DateValue(0, 0, m["year"], "year", "resolved", _modifier(m))
     if m := DECADE.match(core):

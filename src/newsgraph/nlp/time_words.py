@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from newsgraph.nlp.date_patterns import PARTS_OF_DAY, WEEKDAY_NAMES
 from newsgraph.nlp.dates import DateValue, Direction, resolve_date
 
 REFERENCE_WORDS = {
@@ -43,9 +44,9 @@ REFERENCE_WORD = re.compile(
 )
 # Expressions valued from the reference time.
 ANAPHORIC = re.compile(
-    r"\b(?:(?P<shift>earlier|later)\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?P<unit>day|morning|afternoon|evening|night"
+    rf"\b(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?P<unit>day|{PARTS_OF_DAY}"
     r"|week|month|year|quarter|period)\b"
-    r"|\bthe\s+(?P<step>next|following|previous|preceding|prior)\s+(?P<unit2>day|morning|afternoon|evening|night|week"
+    rf"|\bthe\s+(?P<step>next|following|previous|preceding|prior)\s+(?P<unit2>day|{PARTS_OF_DAY}|week"
     r"|month|year|quarter)\b"
     r"|\b(?:the\s+)?year[\s-](?:earlier|ago)\s+(?P<unit3>period|quarter|half|year|month)\b"
     r"|\b(?P<count>a|one)\s+year\s+(?:earlier|before)\b"
@@ -55,7 +56,6 @@ ANAPHORIC = re.compile(
 )
 WEEKEND = re.compile(r"\b(?:(?P<rel>this|last|next|this past|this coming|the)\s+)weekend\b", re.I)
 STEPS = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1}
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
 @dataclass
@@ -88,11 +88,11 @@ def anaphoric(text: str, reference: Reference | None, anchor: dt.date | None) ->
     if unit := m["unit"] or m["unit2"]:
         unit = unit.lower()
         step = STEPS.get((m["step"] or "").lower(), 0)
-        if unit in PARTS_OF_DAY:  # "the next morning": the day after the reference
+        if unit in PARTS_OF_DAY.split("|"):  # "the next morning": the day after the reference
             return _shifted(reference, "day", step), "day"
         if unit == "period":
             unit = reference.granularity if reference and reference.granularity in ("quarter", "half") else "quarter"
-        return _shifted(reference, _granularity(unit), step), _granularity(unit)
+        return _shifted(reference, unit, step), unit
     if m["unit3"] or m["count"]:
         if reference is None:
             return (f"{anchor.year - 1:04d}" if anchor else None), "year"
@@ -110,10 +110,6 @@ def anaphoric(text: str, reference: Reference | None, anchor: dt.date | None) ->
     if reference is not None and reference.value[:4].isdigit():
         return reference.value[:4], "year"
     return (f"{anchor.year:04d}" if anchor else None), "year"
-
-
-def _granularity(unit: str) -> str:
-    return unit
 
 
 def _shifted(reference: Reference | None, granularity: str, step: int, whole_year: bool = False) -> str | None:
@@ -174,9 +170,7 @@ AROUND_A_DATE = re.compile(
 )
 # Found in text where NER tags only the date: "the day before last Tuesday's hearing".
 DAY_AROUND_A_WEEKDAY = re.compile(
-    r"\b(?:the\s+)?day\s+(?:before|after)\s+(?:(?:last|next|this)\s+)?"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]s)?",
-    re.I,
+    rf"\b(?:the\s+)?day\s+(?:before|after)\s+(?:(?:last|next|this)\s+)?(?:{WEEKDAY_NAMES})(?:['’]s)?", re.I
 )
 # "post-1959", "pre-1914": a year with what comes after or before it.
 BEFORE_OR_AFTER_YEAR = re.compile(r"\b(?P<side>pre|post)-(?P<year>(?:1[6-9]|20)\d\d)\b", re.I)

@@ -18,20 +18,22 @@ from typing import Literal
 
 from dateutil.easter import easter
 
+from newsgraph.nlp.date_rules import QUARTERS
+
 Direction = Literal["past", "future"] | None
 
-_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-_ORDINALS = "|".join(_ORDINAL)
+_ORDINALS = "|".join(QUARTERS)
 _YEAR = r"(?:1[89]|20)\d\d"
 
 # "the 1988 second quarter", "last year's third quarter", "fiscal 1989's fourth quarter",
 # "the third quarter of 1991", "the fiscal first quarter", "third-quarter", "the first half".
 PART_OF_YEAR = re.compile(
     rf"\b(?:the\s+)?(?:(?P<rel>last|this|next|current)\s+year'?s\s+|(?P<fy1>fiscal\s+)?(?P<y1>{_YEAR})(?:'s)?\s+)?"
-    rf"(?P<fy2>fiscal[\s-]+)?(?P<n>{_ORDINALS})[\s-]+(?P<fy3>fiscal[\s-]+)?(?P<unit>quarter|half|period)"
+    rf"(?P<fy2>fiscal[\s-]+)?(?P<n>{_ORDINALS})[\s-]+(?P<fy3>fiscal[\s-]+)?(?P<unit>quarter|half)"
     rf"(?:\s+of\s+(?P<fy4>fiscal\s+)?(?:(?:the\s+)?year\s+)?(?P<y2>{_YEAR}))?\b",
     re.I,
 )
+SHORT_QUARTER = re.compile(rf"q(?P<n>[1-4])\s+(?P<year>{_YEAR})", re.I)  # "Q3 2024"
 # "fiscal 1989", "fiscal year 1990", "the current fiscal year", "last fiscal year".
 FISCAL_YEAR = re.compile(
     rf"\b(?:fiscal\s+(?:year\s+)?(?P<year>{_YEAR})|(?:the\s+)?(?P<rel>current|this|last|previous|next|coming)"
@@ -92,8 +94,10 @@ HOLIDAY = re.compile(
 def part_of_year(text: str, anchor: dt.date | None, direction: Direction) -> tuple[str, str, str] | None:
     """(value, granularity, status) of a quarter, half or fiscal year that is the whole text."""
     text = text.strip()
-    if (m := PART_OF_YEAR.fullmatch(text)) and m["unit"].lower() != "period":
-        number = _ORDINAL[m["n"].lower()]
+    if m := SHORT_QUARTER.fullmatch(text):
+        return f"{m['year']}-Q{m['n']}", "quarter", "resolved"
+    if m := PART_OF_YEAR.fullmatch(text):
+        number = QUARTERS[m["n"].lower()]
         unit = m["unit"].lower()
         code, per_year = ("Q", 4) if unit == "quarter" else ("H", 2)
         if code == "H" and number > 2:

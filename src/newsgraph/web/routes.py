@@ -3,11 +3,12 @@ autoescaped) with our own small CSS and JS, served from the package: no CDN, wor
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -30,6 +31,34 @@ from newsgraph.web.highlight import highlighted
 HERE = Path(__file__).parent
 PAGE = 100  # entities on one index page
 STORIES = 50  # stories on one page of the list
+
+
+@dataclass
+class Filters:
+    """What the story list and search both narrow by: a date range, an outlet, an entity."""
+
+    since: str = ""
+    until: str = ""
+    outlet: str = ""
+    entity: str = ""
+
+    @classmethod
+    def from_query(
+        cls,
+        since: str = Query("", max_length=10),
+        until: str = Query("", max_length=10),
+        outlet: str = Query("", max_length=300),
+        entity: str = Query("", max_length=300),
+    ) -> Filters:
+        return cls(since, until, outlet, entity)
+
+    def given(self) -> dict[str, Any]:
+        """The filters set, as keyword arguments (an empty one is no filter)."""
+        return {name: value or None for name, value in asdict(self).items()}
+
+    @property
+    def any(self) -> bool:
+        return any(asdict(self).values())
 
 
 class ConflictCounts:
@@ -116,15 +145,11 @@ def add_web_routes(app: FastAPI, store: ArticleStore) -> None:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def home(
         request: Request,
-        since: str = Query("", max_length=10),
-        until: str = Query("", max_length=10),
-        outlet: str = Query("", max_length=300),
-        entity: str = Query("", max_length=300),
+        filters: Filters = Depends(Filters.from_query),
         page: int = Query(1, ge=1, le=100_000),
     ) -> HTMLResponse:
-        filters = {"since": since, "until": until, "outlet": outlet, "entity": entity}
         try:
-            found = find_stories(engine, limit=STORIES + 1, offset=(page - 1) * STORIES, **filters)
+            found = find_stories(engine, limit=STORIES + 1, offset=(page - 1) * STORIES, **filters.given())
         except NotFoundError:
             found = []  # an entity nobody mentions: no story
         stories = found[:STORIES]
@@ -196,20 +221,13 @@ def add_web_routes(app: FastAPI, store: ArticleStore) -> None:
     async def search_page(
         request: Request,
         q: str = Query("", max_length=500),
-        since: str = Query("", max_length=10),
-        until: str = Query("", max_length=10),
-        outlet: str = Query("", max_length=300),
-        entity: str = Query("", max_length=300),
+        filters: Filters = Depends(Filters.from_query),
     ) -> HTMLResponse:
         hits: list[dict[str, Any]] = []
         error = None
-        filters = {"since": since, "until": until, "outlet": outlet, "entity": entity}
         if q.strip():
             try:
-                hits = search(
-                    engine, q, entity=entity or None, since=since or None, until=until or None, outlet=outlet or None,
-                    limit=100,
-                )
+                hits = search(engine, q, limit=100, **filters.given())
             except NotFoundError:
                 hits = []  # an entity nobody mentions: nothing matches
             except NewsgraphError as problem:
