@@ -4,9 +4,10 @@
 
 Default corpus: ../shared/data/ecbplus/dev.jsonl (real articles), else the demo corpus.
 Prints articles/s and words/s for (a) the spaCy model alone, as shipped, over the clean texts,
-and (b) `newsgraph ingest` end to end (reading, cleaning, analysis, dates, SQLite writes) into
-a fresh database, and the ratio b/a. Figures, not assertions: these machines are noisy, so
-compare the ratio, which both passes share.
+in one process and in as many as there are cores (`nlp.pipe(..., n_process=cores)`), and (b)
+`newsgraph ingest` end to end (reading, cleaning, analysis, dates, SQLite writes) into a fresh
+database, and the ratios of b to each. Figures, not assertions: these machines are noisy, so
+compare the ratios, which the passes of one run share.
 """
 
 from __future__ import annotations
@@ -58,6 +59,11 @@ def main() -> None:
         for _ in nlp.pipe(texts, batch_size=settings.batch_size):
             pass
         bare = time.perf_counter() - started
+        cores = settings.processes
+        started = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=settings.batch_size, n_process=cores):
+            pass
+        bare_all = time.perf_counter() - started
 
         store = ArticleStore(open_database(settings.database_url))
         started = time.perf_counter()
@@ -69,14 +75,17 @@ def main() -> None:
         again = ingest_paths([str(corpus)], settings, store)
         rerun = time.perf_counter() - started
 
+    print(f"model: {settings.pipeline}; cores: {cores}")
     print(f"{'pass':<34}{'seconds':>9}{'articles/s':>12}{'words/s':>10}")
     for name, seconds in (
-        (f"bare spaCy ({settings.pipeline})", bare),
+        ("bare spaCy, one process", bare),
+        (f"bare spaCy, n_process={cores}", bare_all),
         ("newsgraph ingest (end to end)", full),
         ("re-ingest (all unchanged)", rerun),
     ):
         print(f"{name:<34}{seconds:>9.2f}{len(texts) / seconds:>12.1f}{words / seconds:>10.0f}")
-    print(f"ratio ingest/bare spaCy throughput: {bare / full:.2f}")
+    print(f"ratio ingest/bare spaCy throughput, one process: {bare / full:.2f}")
+    print(f"ratio ingest/bare spaCy throughput, n_process={cores}: {bare_all / full:.2f}")
     print(f"re-ingest: {again.summary()}")
 
 

@@ -36,14 +36,18 @@ def test_dask_ingest_matches_plain_ingest(tmp_path: Path, cli: Any) -> None:
     assert any(f"{corpus / 'pages' / 'empty.html'}" in line for line in failures)
 
 
-def test_long_ingest_with_nlp_in_a_child_process_matches(
-    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_long_ingest_with_nlp_in_child_processes_matches(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch, processes: str
 ) -> None:
+    """The NLP of a long ingest in one child process or several: the same records as when it
+    runs in this one (results are stored in input order, whichever child finishes first)."""
     from newsgraph import batch
 
     inline, background = new_database_url(tmp_path, "inline"), new_database_url(tmp_path, "background")
     corpus = str(DEMO_CORPUS / "articles.jsonl")
     cli("ingest", corpus, "--db", inline)
     monkeypatch.setattr(batch, "BACKGROUND_FROM", 4)
+    monkeypatch.setenv("NEWSGRAPH_PROCESSES", processes)
     assert "28 new" in cli("ingest", corpus, "--db", background).stdout
     assert records(cli, background) == records(cli, inline)

@@ -192,4 +192,6 @@ def _analyze_locally(
 
     from newsgraph.distributed import analyze_in_background
 
-    yield from analyze_in_background(chain(head, articles), settings.pipeline, settings.batch_size, before_fork)
+    yield from analyze_in_background(
+        chain(head, articles), settings.pipeline, settings.batch_size, before_fork, settings.processes
+    )

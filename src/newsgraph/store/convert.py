@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
+from sqlalchemy import Table
+
 from newsgraph.records import (
     Article,
     CanonicalEntity,
@@ -21,6 +25,7 @@ from newsgraph.records import (
 )
 from newsgraph.store.models import (
     ArticleRow,
+    Base,
     ClaimRow,
     DateMentionRow,
     EntityMentionRow,
@@ -31,8 +36,70 @@ from newsgraph.store.models import (
 )
 
 
-def to_row(article: Article) -> ArticleRow:
-    return ArticleRow(
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
+
+
+def to_rows(article: Article) -> list[tuple[Table, list[dict[str, Any]]]]:
+    """The article as plain rows for each table it fills, the article's own first: written
+    with one multi-row INSERT per table (building ORM objects for every sentence, entity and
+    claim cost more than the writes themselves)."""
+    parts: list[tuple[Table, list[dict[str, Any]]]] = [
+        (_table(RemovedRow), [dict(position=i, text=r.text, reason=r.reason) for i, r in enumerate(article.removed)]),
+        (
+            _table(SentenceRow),
+            [dict(position=i, start_char=s.start, end_char=s.end) for i, s in enumerate(article.sentences)],
+        ),
+        (
+            _table(EntityMentionRow),
+            [
+                dict(position=i, text=e.text, label=e.label, start_char=e.start, end_char=e.end, entity_id=e.entity_id)
+                for i, e in enumerate(article.entities)
+            ],
+        ),
+        (_table(ClaimRow), [_claim_row(i, c) for i, c in enumerate(article.claims)]),
+        (_table(EventRow), [_event_row(i, e) for i, e in enumerate(article.events)]),
+        (
+            _table(QuantityRow),
+            [
+                dict(
+                    position=i,
+                    measure=q.measure[:120],
+                    value=q.value,
+                    low=q.low,
+                    high=q.high,
+                    qualifier=q.qualifier,
+                    text=q.text,
+                    start_char=q.start,
+                    end_char=q.end,
+                    sentence_start=q.sentence.start,
+                    sentence_end=q.sentence.end,
+                )
+                for i, q in enumerate(article.quantities)
+            ],
+        ),
+        (
+            _table(DateMentionRow),
+            [
+                dict(
+                    position=i,
+                    text=d.text,
+                    start_char=d.start,
+                    end_char=d.end,
+                    value=d.value,
+                    granularity=d.granularity,
+                    status=d.status,
+                    modifier=d.modifier,
+                    kind=d.kind,
+                )
+                for i, d in enumerate(article.dates)
+            ],
+        ),
+    ]
+    for _, rows in parts:
+        for row in rows:
+            row["article_id"] = article.id
+    own = dict(
         id=article.id,
         external_id=article.external_id,
         version=article.version,
@@ -46,50 +113,9 @@ def to_row(article: Article) -> ArticleRow:
         published_source=article.published.source,
         text=article.text,
         source=article.source,
-        extra=article.metadata,
-        removed=[RemovedRow(position=i, text=r.text, reason=r.reason) for i, r in enumerate(article.removed)],
-        sentences=[
-            SentenceRow(position=i, start_char=s.start, end_char=s.end) for i, s in enumerate(article.sentences)
-        ],
-        entities=[
-            EntityMentionRow(
-                position=i, text=e.text, label=e.label, start_char=e.start, end_char=e.end, entity_id=e.entity_id
-            )
-            for i, e in enumerate(article.entities)
-        ],
-        claims=[_claim_row(i, c) for i, c in enumerate(article.claims)],
-        events=[_event_row(i, e) for i, e in enumerate(article.events)],
-        quantities=[
-            QuantityRow(
-                position=i,
-                measure=q.measure[:120],
-                value=q.value,
-                low=q.low,
-                high=q.high,
-                qualifier=q.qualifier,
-                text=q.text,
-                start_char=q.start,
-                end_char=q.end,
-                sentence_start=q.sentence.start,
-                sentence_end=q.sentence.end,
-            )
-            for i, q in enumerate(article.quantities)
-        ],
-        dates=[
-            DateMentionRow(
-                position=i,
-                text=d.text,
-                start_char=d.start,
-                end_char=d.end,
-                value=d.value,
-                granularity=d.granularity,
-                status=d.status,
-                modifier=d.modifier,
-                kind=d.kind,
-            )
-            for i, d in enumerate(article.dates)
-        ],
+        metadata=article.metadata,  # the column's name (the model calls it `extra`)
     )
+    return [(_table(ArticleRow), [own]), *((table, rows) for table, rows in parts if rows)]
 
 
 def to_record(row: ArticleRow, names: dict[str, tuple[str, str]]) -> Article:
@@ -136,9 +162,9 @@ def to_record(row: ArticleRow, names: dict[str, tuple[str, str]]) -> Article:
     )
 
 
-def _claim_row(position: int, claim: Claim) -> ClaimRow:
+def _claim_row(position: int, claim: Claim) -> dict[str, Any]:
     speaker = claim.speaker
-    return ClaimRow(
+    return dict(
         position=position,
         kind=claim.kind,
         text=claim.text,
@@ -197,13 +223,13 @@ def _span(start: int | None, end: int | None, text: str | None) -> TextSpan | No
     return TextSpan(start, end, text or "") if start is not None and end is not None else None
 
 
-def _event_row(position: int, event: Event) -> EventRow:
+def _event_row(position: int, event: Event) -> dict[str, Any]:
     def part(argument: EventArgument | None) -> tuple[str | None, str | None]:
         return (argument.text, argument.entity_id) if argument else (None, None)
 
     actor, recipient, place = part(event.actor), part(event.recipient), part(event.place)
     date = event.date
-    return EventRow(
+    return dict(
         position=position,
         type=event.type,
         mode=event.mode,

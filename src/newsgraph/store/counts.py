@@ -16,17 +16,16 @@ from newsgraph.store.models import ArticleRow, EntityArticleRow, EntityMentionRo
 
 def refresh_stories(session: Session, story_ids: Iterable[str | None]) -> None:
     """Recount the stories' current articles and newest date (a story is small: cheap)."""
-    for story_id in sorted({s for s in story_ids if s}):
-        count, latest = session.execute(
-            select(func.count(), func.max(ArticleRow.published_value)).where(
-                ArticleRow.story_id == story_id, ArticleRow.is_current == 1
-            )
-        ).one()
-        session.execute(
-            update(StoryRow)
-            .where(StoryRow.id == story_id)
-            .values(article_count=count, latest_published=latest or "")
-        )
+    ids = sorted({s for s in story_ids if s})
+    if not ids:
+        return
+    current = (ArticleRow.story_id == StoryRow.id) & (ArticleRow.is_current == 1)
+    count = select(func.count()).where(current).scalar_subquery()
+    latest = select(func.coalesce(func.max(ArticleRow.published_value), "")).where(current).scalar_subquery()
+    # One statement for them all (each story's articles are read through the story_id index).
+    session.connection().execute(
+        update(StoryRow).where(StoryRow.id.in_(ids)).values(article_count=count, latest_published=latest)
+    )
 
 
 def count_entities(session: Session, article: Article) -> None:

@@ -6,7 +6,7 @@ import enum
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -15,7 +15,7 @@ from newsgraph.errors import InputError, NotFoundError
 from newsgraph.records import (
     Article,
 )
-from newsgraph.store.convert import to_row
+from newsgraph.store.convert import to_rows
 from newsgraph.store.counts import count_entities, refresh_stories, uncount_entities
 from newsgraph.store.database import database_reason, serialise_writers, writer
 from newsgraph.store.entities import register_entities, resolve_short_names
@@ -143,8 +143,8 @@ class ArticleStore:
             refresh_stories(session, [session.scalar(select(ArticleRow.story_id).where(ArticleRow.id == previous.id))])
         resolve_short_names(session, article)
         register_entities(session, article)
-        session.add(to_row(article))
-        session.flush()
+        for table, rows in to_rows(article):
+            session.execute(insert(table), rows)
         count_entities(session, article)
         index_article(session, article)
         if on_insert is not None:

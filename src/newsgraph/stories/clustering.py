@@ -64,7 +64,8 @@ class StoryGraphStore:
         """Each article's own k-nearest list: (neighbour id, similarity)."""
         raise NotImplementedError
 
-    def set_neighbours(self, article_id: str, neighbours: list[tuple[str, float]]) -> None:
+    def set_neighbours(self, lists: dict[str, list[tuple[str, float]]]) -> None:
+        """Replace the neighbour lists of these articles (all in one go)."""
         raise NotImplementedError
 
     def stories_of(self, article_ids: Iterable[str]) -> dict[str, str]:
@@ -101,7 +102,7 @@ def place_article(
     best = similar[0][1] if similar else 0.0
     own = [(other, weight) for other, weight in similar[:NEIGHBOURS] if weight >= RELATIVE_SIMILARITY * best]
     store.add(StoredArticle(article_id, seq, features), story_id=f"s{article_id}")
-    store.set_neighbours(article_id, own)
+    changed = {article_id: own}
     linked = {other for other, _ in own}
     lists = store.neighbours([other for other, _ in similar])
     for other, weight in similar:
@@ -110,8 +111,9 @@ def place_article(
             continue
         if len(theirs) < NEIGHBOURS or weight > min(w for _, w in theirs):
             theirs = sorted([*theirs, (article_id, weight)], key=lambda n: (-n[1], n[0]))[:NEIGHBOURS]
-            store.set_neighbours(other, theirs)
+            changed[other] = theirs
             linked.add(other)
+    store.set_neighbours(changed)
     if linked:
         _repartition(store, article_id, linked)
     return store.stories_of([article_id])[article_id]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from datasketch import MinHash
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from newsgraph.store.models import ArticleRow, BandRow, FingerprintRow
@@ -80,9 +80,11 @@ def find_original(session: Session, article_id: str, text: str, external_id: str
     original = next((a for a in exact if a != article_id and a not in versions), None)
     if original is None:
         original = _near_copy(session, {article_id, *versions}, grams, bands)
-    session.add(FingerprintRow(article_id=article_id, text_hash=digest, shingles=len(grams)))
-    session.add_all(BandRow(band=band, article_id=article_id) for band in bands)
-    session.flush()
+    connection = session.connection()
+    fingerprint = {"article_id": article_id, "text_hash": digest, "shingles": len(grams)}
+    connection.execute(insert(FingerprintRow), [fingerprint])
+    if bands:
+        connection.execute(insert(BandRow), [{"band": band, "article_id": article_id} for band in bands])
     if original is None:
         return None
     root = session.scalar(select(ArticleRow.duplicate_of).where(ArticleRow.id == original))

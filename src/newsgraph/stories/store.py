@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import cast
 
-from sqlalchemy import Table, TextClause, delete, func, or_, select, text, update
+from sqlalchemy import Table, TextClause, delete, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from newsgraph.store.models import (
@@ -65,7 +65,7 @@ class SqlDocumentFrequencies(DocumentFrequencies):
             self.counts.clear()
             self.loaded.clear()
         for chunk in _chunks(missing):
-            for key, count in self.session.execute(
+            for key, count in self.session.connection().execute(
                 select(KeyCountRow.key, KeyCountRow.count).where(KeyCountRow.key.in_(chunk))
             ):
                 self.counts[key] = count
@@ -148,19 +148,23 @@ class SqlStoryGraph(StoryGraphStore):
                 out[article_id].append((neighbour_id, weight))
         return out
 
-    def set_neighbours(self, article_id: str, neighbours: list[tuple[str, float]]) -> None:
+    def set_neighbours(self, lists: dict[str, list[tuple[str, float]]]) -> None:
         table = NEIGHBOURS
         connection = self.session.connection()
-        connection.execute(delete(table).where(table.c.article_id == article_id))
-        if neighbours:
-            connection.execute(
-                table.insert(), [{"article_id": article_id, "neighbour_id": n, "weight": w} for n, w in neighbours]
-            )
+        for chunk in _chunks(sorted(lists)):
+            connection.execute(delete(table).where(table.c.article_id.in_(chunk)))
+        rows = [
+            {"article_id": article_id, "neighbour_id": n, "weight": w}
+            for article_id, neighbours in sorted(lists.items())
+            for n, w in neighbours
+        ]
+        if rows:
+            connection.execute(table.insert(), rows)
 
     def stories_of(self, article_ids: Iterable[str]) -> dict[str, str]:
         out: dict[str, str] = {}
         for chunk in _chunks(sorted(set(article_ids))):
-            rows = self.session.execute(
+            rows = self.session.connection().execute(
                 select(StoryArticleRow.article_id, StoryArticleRow.story_id).where(
                     StoryArticleRow.article_id.in_(chunk)
                 )
@@ -171,14 +175,14 @@ class SqlStoryGraph(StoryGraphStore):
     def seqs(self, article_ids: Iterable[str]) -> dict[str, int]:
         out: dict[str, int] = {}
         for chunk in _chunks(sorted(set(article_ids))):
-            rows = self.session.execute(
+            rows = self.session.connection().execute(
                 select(StoryArticleRow.article_id, StoryArticleRow.seq).where(StoryArticleRow.article_id.in_(chunk))
             )
             out.update({r[0]: r[1] for r in rows})
         return out
 
     def recent_members(self, story_id: str, limit: int) -> list[str]:
-        rows = self.session.scalars(
+        rows = self.session.connection().scalars(
             select(StoryArticleRow.article_id)
             .where(StoryArticleRow.story_id == story_id)
             .order_by(StoryArticleRow.seq.desc())
@@ -190,7 +194,7 @@ class SqlStoryGraph(StoryGraphStore):
         ids = sorted(article_ids)
         edges: list[tuple[str, str, float]] = []
         for chunk in _chunks(ids):
-            rows = self.session.execute(
+            rows = self.session.connection().execute(
                 select(NeighbourRow.article_id, NeighbourRow.neighbour_id, NeighbourRow.weight).where(
                     NeighbourRow.article_id.in_(chunk)
                 )
@@ -205,24 +209,27 @@ class SqlStoryGraph(StoryGraphStore):
         features = article.features
         self.touched.add(story_id)
         self._ensure_story(story_id)
-        self.session.add(
-            StoryArticleRow(
-                article_id=article.article_id,
-                seq=article.seq,
-                story_id=story_id,
-                published=features.published.isoformat() if features.published else None,
-                counts=features.counts(),
-            )
+        connection = self.session.connection()
+        connection.execute(
+            STORY_ARTICLES.insert(),
+            [
+                {
+                    "article_id": article.article_id,
+                    "seq": article.seq,
+                    "story_id": story_id,
+                    "published": features.published.isoformat() if features.published else None,
+                    "counts": features.counts(),
+                }
+            ],
         )
-        self.session.connection().execute(
+        connection.execute(
             STORY_KEYS.insert(),
             [
                 {"key": key[:200], "seq": article.seq, "article_id": article.article_id}
                 for key in sorted(set(features.keys()))
             ],
         )
-        self.session.execute(update(ArticleRow).where(ArticleRow.id == article.article_id).values(story_id=story_id))
-        self.session.flush()
+        connection.execute(update(ArticleRow).where(ArticleRow.id == article.article_id).values(story_id=story_id))
 
     def move(self, moves: dict[str, str]) -> None:
         old = self.stories_of(moves)
@@ -234,11 +241,11 @@ class SqlStoryGraph(StoryGraphStore):
             by_story.setdefault(story_id, []).append(article_id)
         for story_id, article_ids in sorted(by_story.items()):
             for chunk in _chunks(sorted(article_ids)):
-                self.session.execute(
+                self.session.connection().execute(
                     update(StoryArticleRow).where(StoryArticleRow.article_id.in_(chunk)).values(story_id=story_id)
                 )
                 # Duplicates follow the article they copy.
-                self.session.execute(
+                self.session.connection().execute(
                     update(ArticleRow)
                     .where(or_(ArticleRow.id.in_(chunk), ArticleRow.duplicate_of.in_(chunk)))
                     .values(story_id=story_id)
@@ -249,13 +256,13 @@ class SqlStoryGraph(StoryGraphStore):
                 select(func.count()).select_from(StoryArticleRow).where(StoryArticleRow.story_id == story_id)
             )
             if not remaining:
-                self.session.execute(delete(StoryRow).where(StoryRow.id == story_id))
+                self.session.connection().execute(delete(StoryRow).where(StoryRow.id == story_id))
         self.session.flush()
 
     def _ensure_story(self, story_id: str) -> None:
-        if self.session.get(StoryRow, story_id) is None:
-            self.session.add(StoryRow(id=story_id))
-            self.session.flush()
+        connection = self.session.connection()
+        if connection.scalar(select(StoryRow.id).where(StoryRow.id == story_id)) is None:
+            connection.execute(insert(StoryRow), [{"id": story_id}])
 
 
 def _features(counts: dict[str, int], published: str | None) -> ArticleFeatures:
