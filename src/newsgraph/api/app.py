@@ -20,6 +20,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
+from newsgraph.api.cache import ResponseCache
 from newsgraph.api.guard import Guard
 from newsgraph.api.writes import add_write_routes
 from newsgraph.compare import compare_story
@@ -96,6 +97,8 @@ def create_app(
     )
     app.state.store = store
 
+    # The cache inside the Guard: the Guard's checks and headers apply to cached answers too.
+    app.add_middleware(ResponseCache, engine=engine)
     app.add_middleware(Guard, allowed_hosts=allowed_hosts)
 
     @app.exception_handler(NewsgraphError)

@@ -324,3 +324,13 @@ class QuantityRow(Base):
     end_char: Mapped[int] = mapped_column(Integer)
     sentence_start: Mapped[int] = mapped_column(Integer)
     sentence_end: Mapped[int] = mapped_column(Integer)
+
+
+class DataVersionRow(Base):
+    """One row whose number every write that stores an article moves (readers key caches on it;
+    a number rather than the time, which two writers' clocks could disagree on)."""
+
+    __tablename__ = "data_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

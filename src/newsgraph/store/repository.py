@@ -17,6 +17,7 @@ from newsgraph.records import (
 )
 from newsgraph.store.convert import to_rows
 from newsgraph.store.counts import count_entities, refresh_stories, uncount_entities
+from newsgraph.store.data_version import bump_data_version
 from newsgraph.store.database import database_reason, serialise_writers, writer
 from newsgraph.store.entities import register_entities, resolve_short_names
 from newsgraph.store.loading import load_records
@@ -145,6 +146,7 @@ class ArticleStore:
         register_entities(session, article)
         for table, rows in to_rows(article):
             session.execute(insert(table), rows)
+        bump_data_version(session)
         count_entities(session, article)
         index_article(session, article)
         if on_insert is not None:
