@@ -1,6 +1,6 @@
 """Reading commands start without the analysis (issue 18): `newsgraph stories` and `show` import
 neither spaCy, Dask, FastAPI nor trafilatura (each costs hundreds of milliseconds to import), nor
-Alembic once the database's schema is current."""
+Alembic once the database's schema is current, nor the readers of the ingest (lxml, encodings)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import subprocess
 import sys
 from typing import Any
 
-HEAVY = ("spacy", "dask", "fastapi", "trafilatura", "alembic", "networkx")
+HEAVY = ("spacy", "dask", "fastapi", "trafilatura", "alembic", "networkx", "lxml", "charset_normalizer")
 
 
 def imported(*args: str) -> set[str]:
@@ -31,3 +31,4 @@ def test_reading_commands_do_not_import_the_analysis(db_url: str, cli: Any) -> N
         modules = imported(*command)
         assert "newsgraph.cli.browse" in modules  # the measure works
         assert not {m for m in modules if m.split(".")[0] in HEAVY}, (command, sorted(modules)[:20])
+        assert not {m for m in modules if m.startswith("newsgraph.ingest")}, command  # readers, page parsing

@@ -22,8 +22,6 @@ from newsgraph.cli.common import DbOption, JsonOption, app, err, out
 from newsgraph.cli.render import article_view, articles_table
 from newsgraph.cli.stopping import watch_progress
 from newsgraph.errors import InputError
-from newsgraph.ingest.published import parse_published_flag
-from newsgraph.ingest.sources import expand_inputs
 from newsgraph.settings import Settings
 from newsgraph.storable import displayable
 from newsgraph.store import ArticleStore, open_database
@@ -87,7 +85,15 @@ def _report_problems(report: BatchReport) -> None:
         err.print(f"[yellow]note:[/yellow] {escape(note)}", markup=True, soft_wrap=True)
 
 
+def _count_files(paths: list[str]) -> int:
+    from newsgraph.ingest.sources import expand_inputs  # the ingest package: only the commands that read files
+
+    return len(expand_inputs(paths).files)
+
+
 def _published_flag(published: str | None) -> str | None:
+    from newsgraph.ingest.published import parse_published_flag  # the ingest package: only when asked
+
     try:
         return parse_published_flag(published) if published else None
     except InputError as error:
@@ -114,7 +120,7 @@ def ingest(
     settings = Settings.from_env(db)
     store = ArticleStore(open_database(settings.database_url))
     given = _published_flag(published)
-    total = len(expand_inputs(paths).files)
+    total = _count_files(paths)
     client = None
     if dask or scheduler:
         from newsgraph.distributed import open_client
@@ -153,7 +159,7 @@ def analyze(
     settings = Settings.from_env()
     given = _published_flag(published)
     report = BatchReport()
-    total = len(expand_inputs(paths).files)
+    total = _count_files(paths)
     with _progress(total, "analyze") as on_file:
         for article in analyze_paths(paths, settings, report, outlet=outlet, published=given, on_file=on_file):
             if as_json:
@@ -178,7 +184,7 @@ def demo(db: DbOption = None) -> None:
     settings = Settings.from_env(db)
     store = ArticleStore(open_database(settings.database_url))
     paths = [str(DEMO_CORPUS)]
-    with _progress(len(expand_inputs(paths).files), "demo") as on_file:
+    with _progress(_count_files(paths), "demo") as on_file:
         report = ingest_paths(paths, settings, store, on_file=on_file)
     _report_problems(report)
     rows = store.summaries()

@@ -17,7 +17,6 @@ from newsgraph.cli.render import NAME_WIDTH, article_view, articles_table, stori
 from newsgraph.compare import compare_story
 from newsgraph.compare.claims import word_cut
 from newsgraph.errors import InputError, NewsgraphError
-from newsgraph.ingest.published import parse_published_flag
 from newsgraph.store.entity_queries import get_entity, list_entities
 from newsgraph.store.event_queries import timeline as event_timeline
 from newsgraph.store.graph_queries import build_graph, graph_csv, graph_graphml, graph_json
@@ -350,6 +349,8 @@ def search(
 
     Example: `newsgraph search "death toll" --since 2026-02-01 --outlet "Civic Observer"`
     """
+    from newsgraph.ingest.published import parse_published_flag  # the ingest package: only when asked
+
     for name, value in (("--since", since), ("--until", until)):
         if value:
             try:
