@@ -126,20 +126,7 @@ def _search(
         conditions.append(
             "EXISTS (SELECT 1 FROM entity_mentions m WHERE m.article_id = a.id AND m.entity_id = :entity_id)"
         )
-    if not postgres:
-        return _sqlite_search(session, conditions, params, limit, offset)
-    sql = (
-        "SELECT s.kind, s.article_id, s.position, "
-        "ts_headline('english', s.body, plainto_tsquery('english', :query), "
-        f"'StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=8') AS snippet, "
-        "-ts_rank(s.tsv, plainto_tsquery('english', :query)) AS score, "
-        "a.outlet, a.title, a.published_value, a.external_id "
-        "FROM search_index s JOIN articles a ON a.id = s.article_id "
-        f"WHERE s.tsv @@ plainto_tsquery('english', :query) AND {' AND '.join(conditions)} "
-        "ORDER BY score, a.published_value DESC NULLS LAST, s.article_id LIMIT :limit OFFSET :offset"
-    )
-    rows = session.execute(text(sql), params).all()
-    return [_hit(r) for r in rows]
+    return _ranked_search(session, POSTGRES if postgres else SQLITE, conditions, params, limit, offset)
 
 
 def _hit(r: Any) -> dict[str, Any]:
@@ -156,21 +143,41 @@ def _hit(r: Any) -> dict[str, Any]:
     }
 
 
-# Only the rowid and the score: reading other columns of every match would double the cost.
-RANKED = text(
-    "SELECT rowid, bm25(search_index, 0, 0, 0, 4.0, 1.0) AS score "
-    "FROM search_index WHERE search_index MATCH :query ORDER BY score, rowid LIMIT :n"
+@dataclass(frozen=True)
+class _Statements:
+    """One dialect's full-text statements. Each ranks on the index alone (the row's id and its
+    score, lower first) and leaves the articles to be read for the few hits shown."""
+
+    id: str  # the index's row id column
+    ranked: str  # the best :n matches
+    joined: str  # the best :wanted matches whose article passes {where} (every match joined)
+    snippets: str  # highlighted passages of the rows {ids}
+
+
+_HEADLINE = f"'StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=8'"
+# SQLite's FTS5: only the rowid and the BM25 score (reading other columns of every match
+# doubled the cost); PostgreSQL: ts_rank over the GIN index's matches, negated to sort alike.
+SQLITE = _Statements(
+    id="rowid",
+    ranked="SELECT rowid, bm25(search_index, 0, 0, 0, 4.0, 1.0) AS score "
+    "FROM search_index WHERE search_index MATCH :query ORDER BY score, rowid LIMIT :n",
+    joined="SELECT s.rowid, bm25(search_index, 0, 0, 0, 4.0, 1.0) AS score FROM search_index s "
+    "JOIN articles a ON a.id = s.article_id WHERE search_index MATCH :query AND {where} "
+    "ORDER BY score, s.rowid LIMIT :wanted",
+    snippets=f"SELECT rowid, snippet(search_index, 4, '{MARK_START}', '{MARK_END}', '…', 16) FROM search_index "
+    "WHERE search_index MATCH :query AND rowid IN ({ids})",
+)
+POSTGRES = _Statements(
+    id="id",
+    ranked="SELECT id AS rowid, -ts_rank(tsv, plainto_tsquery('english', :query)) AS score FROM search_index "
+    "WHERE tsv @@ plainto_tsquery('english', :query) ORDER BY score, id LIMIT :n",
+    joined="SELECT s.id AS rowid, -ts_rank(s.tsv, plainto_tsquery('english', :query)) AS score "
+    "FROM search_index s JOIN articles a ON a.id = s.article_id "
+    "WHERE s.tsv @@ plainto_tsquery('english', :query) AND {where} ORDER BY score, s.id LIMIT :wanted",
+    snippets=f"SELECT id AS rowid, ts_headline('english', body, plainto_tsquery('english', :query), {_HEADLINE}) "
+    "FROM search_index WHERE id IN ({ids})",
 )
 MAX_RANKED = 20_000  # read no further down the ranking than this for filters to pass
-
-
-def _joined(article_conditions: list[str]) -> Any:
-    """The ranking of only the matches whose article passes the filters (every match joined)."""
-    where = " AND ".join(["search_index MATCH :query", *article_conditions])
-    return text(
-        "SELECT s.rowid, bm25(search_index, 0, 0, 0, 4.0, 1.0) AS score FROM search_index s "
-        f"JOIN articles a ON a.id = s.article_id WHERE {where} ORDER BY score, s.rowid LIMIT :wanted"
-    )
 
 
 @dataclass
@@ -187,21 +194,28 @@ class _Hit:
     snippet: str = ""
 
 
-def _sqlite_search(
-    session: Session, article_conditions: list[str], params: dict[str, Any], limit: int, offset: int
+def _ranked_search(
+    session: Session,
+    statements: _Statements,
+    article_conditions: list[str],
+    params: dict[str, Any],
+    limit: int,
+    offset: int,
 ) -> list[dict[str, Any]]:
-    """Rank the matches by BM25 alone first (cheap), then keep those whose article passes the
-    filters, reading further down the ranking only when too few pass; snippets for the page only.
-    (Joining every match to its article before ranking was most of a search for a common word.)"""
+    """Rank the matches by the index alone first (BM25 or ts_rank: cheap), then keep those whose
+    article passes the filters, reading further down the ranking only when too few pass; snippets
+    for the page only. (Joining every match to its article before ranking was most of a search for
+    a common word.)"""
     wanted = offset + limit
     n = max(3 * wanted, 50)
     while True:
         if n > MAX_RANKED:  # filters that pass few of very many matches: let SQL join them all
-            joined = session.execute(_joined(article_conditions), {**params, "wanted": wanted})
-            scored = [(int(r.rowid), float(r.score)) for r in joined]
+            joined = text(statements.joined.format(where=" AND ".join(article_conditions)))
+            scored = [(int(r.rowid), float(r.score)) for r in session.execute(joined, {**params, "wanted": wanted})]
         else:
-            scored = [(int(r.rowid), float(r.score)) for r in session.execute(RANKED, {**params, "n": n})]
-        ranked = _located(session, scored)
+            ranked_sql = text(statements.ranked)
+            scored = [(int(r.rowid), float(r.score)) for r in session.execute(ranked_sql, {**params, "n": n})]
+        ranked = _located(session, statements.id, scored)
         allowed = _articles(session, sorted({h.article_id for h in ranked}), article_conditions, params)
         hits = [h for h in ranked if h.article_id in allowed]
         if len(hits) >= wanted or len(ranked) < n or n > MAX_RANKED:
@@ -220,23 +234,22 @@ def _sqlite_search(
     page = hits[offset:wanted]
     if page:
         marks = {f"r{i}": h.rowid for i, h in enumerate(page)}
-        sql = (
-            f"SELECT rowid, snippet(search_index, 4, '{MARK_START}', '{MARK_END}', '…', 16) FROM search_index "
-            f"WHERE search_index MATCH :query AND rowid IN ({', '.join(':' + k for k in marks)})"
-        )
+        sql = statements.snippets.format(ids=", ".join(":" + k for k in marks))
         snippets = {int(r): str(sn) for r, sn in session.execute(text(sql), {"query": params["query"], **marks})}
         for h in page:
             h.snippet = snippets.get(h.rowid, "")
     return [_hit(h) for h in page]
 
 
-def _located(session: Session, ranked: list[tuple[int, float]]) -> list[_Hit]:
+def _located(session: Session, id_column: str, ranked: list[tuple[int, float]]) -> list[_Hit]:
     """The ranked rows with what they are (article or claim) and where, in ranking order."""
     where: dict[int, Any] = {}
     for first in range(0, len(ranked), 500):
         marks = {f"r{i}": rowid for i, (rowid, _) in enumerate(ranked[first : first + 500])}
         listed = ", ".join(":" + k for k in marks)
-        sql = f"SELECT rowid, kind, article_id, position FROM search_index WHERE rowid IN ({listed})"
+        sql = (
+            f"SELECT {id_column} AS rowid, kind, article_id, position FROM search_index WHERE {id_column} IN ({listed})"
+        )
         for row in session.execute(text(sql), marks):
             where[int(row.rowid)] = row
     return [
