@@ -1,12 +1,14 @@
 """A bounded load test on loopback: `newsgraph serve` in its own process(es), N concurrent
 clients for a fixed time over the main endpoints and pages; prints p50/p95/p99 and errors.
 
-    python bench/load.py [--db URL] [--clients 16] [--seconds 60] [--workers 1]
+    python bench/load.py [--db URL] [--clients 16] [--seconds 60] [--workers 1] [--invalidate-every S]
 
 Without `--db`, the demo corpus is ingested into a temporary database first. The clients are
 keep-alive HTTP/1.1 connections (renewed every 100 requests) driven by one asyncio loop: a
 small, cheap load generator, so that on a 2-core machine the server and not the clients is what
-is measured. Asserts nothing.
+is measured. Prints how many answers came from the server's response cache; `--invalidate-every
+S` moves the data version every S seconds (as a live ingest storing articles would), so that the
+cache is dropped and every answer computed again that often. Asserts nothing.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,16 +107,27 @@ async def client(host: str, port: int, paths: list[str], offset: int, deadline: 
                 if line.lower().startswith(b"content-length:"):
                     length = int(line.split(b":", 1)[1])
             await reader.readexactly(length)
-            out.append((path, time.perf_counter() - started, status))
+            out.append((path, time.perf_counter() - started, status, b"x-newsgraph-cache: hit" in head.lower()))
     finally:
         writer.close()
 
 
-async def load(base: str, paths: list[str], clients: int, seconds: float) -> list[tuple[str, float, int]]:
+Result = tuple[str, float, int, bool]  # path, seconds, status, answered from the cache
+
+
+async def load(
+    base: str, paths: list[str], clients: int, seconds: float, invalidate: Any = None, every: float = 0
+) -> list[Result]:
     host, port = base.removeprefix("http://").split(":")
-    out: list[tuple[str, float, int]] = []
+    out: list[Result] = []
     deadline = time.perf_counter() + seconds
-    await asyncio.gather(*(client(host, int(port), paths, n, deadline, out) for n in range(clients)))
+
+    async def invalidating() -> None:
+        while every and time.perf_counter() + every < deadline:
+            await asyncio.sleep(every)
+            await asyncio.to_thread(invalidate)
+
+    await asyncio.gather(invalidating(), *(client(host, int(port), paths, n, deadline, out) for n in range(clients)))
     return out
 
 
@@ -121,16 +135,18 @@ def quantile(samples: list[float], q: float) -> float:
     return samples[min(len(samples) - 1, int(q * len(samples)))] * 1000
 
 
-def report(results: list[tuple[str, float, int]], clients: int, seconds: float) -> None:
-    times = sorted(t for _, t, _ in results)
-    errors = sum(1 for _, _, status in results if status != 200)
+def report(results: list[Result], clients: int, seconds: float) -> None:
+    times = sorted(t for _, t, _, _ in results)
+    errors = sum(1 for _, _, status, _ in results if status != 200)
+    cached = sum(1 for *_, hit in results if hit)
     print(
         f"{len(times)} requests from {clients} clients in {seconds:.0f}s ({len(times) / seconds:.0f}/s), "
         f"{errors} errors; p50 {quantile(times, 0.5):.1f} ms, p95 {quantile(times, 0.95):.1f} ms, "
-        f"p99 {quantile(times, 0.99):.1f} ms, mean {statistics.mean(times) * 1000:.1f} ms"
+        f"p99 {quantile(times, 0.99):.1f} ms, mean {statistics.mean(times) * 1000:.1f} ms; "
+        f"{cached / len(times):.1%} from the response cache"
     )
     by_kind: dict[str, list[float]] = {}
-    for path, took, _ in results:
+    for path, took, _, _ in results:
         kind = path.split("?")[0]
         keep = 3 if kind.startswith("/api/") else 2  # /api/articles/{id}, /articles/{id}
         kind += "?story" if "story=" in path else "?entity" if "entity=" in path else ""
@@ -162,13 +178,27 @@ def children(pid: int) -> list[int]:
     return found + [g for c in found for g in children(c)]
 
 
-def run(url: str, clients: int, seconds: float, workers: int, api_only: bool = False) -> None:
+def version_mover(url: str) -> Any:
+    """Moves the data version by one, as storing an article does (the data itself unchanged)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+
+    def move() -> None:
+        with engine.begin() as connection:
+            connection.execute(text("UPDATE data_version SET version = version + 1 WHERE id = 1"))
+
+    return move
+
+
+def run(url: str, clients: int, seconds: float, workers: int, api_only: bool = False, every: float = 0) -> None:
     server, base = start_server(url, workers)
     try:
         paths = [p for p in request_paths(base) if p.startswith("/api/") or not api_only]
         asyncio.run(load(base, paths, clients, 2))  # warm-up, not counted
         server_cpu, own_cpu = cpu_seconds(server.pid), time.process_time()
-        results = asyncio.run(load(base, paths, clients, seconds))
+        mover = version_mover(url) if every else None
+        results = asyncio.run(load(base, paths, clients, seconds, mover, every))
         server_cpu, own_cpu = cpu_seconds(server.pid) - server_cpu, time.process_time() - own_cpu
     finally:
         server.terminate()
@@ -187,6 +217,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=1, help="server processes (`serve --workers`)")
     parser.add_argument("--api-only", action="store_true", help="only /api/ endpoints, no web pages")
+    parser.add_argument(
+        "--invalidate-every", type=float, default=0, metavar="S", help="move the data version every S seconds"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         url = args.db
@@ -196,7 +229,9 @@ def main() -> None:
                            stdout=subprocess.DEVNULL)
         what = "API endpoints" if args.api_only else "API endpoints and pages"
         print(f"serving {url} with {args.workers} worker(s); {args.clients} clients for {args.seconds:.0f}s on {what}")
-        run(url, args.clients, args.seconds, args.workers, args.api_only)
+        if args.invalidate_every:
+            print(f"the data version moves every {args.invalidate_every:g} s (the response cache is dropped)")
+        run(url, args.clients, args.seconds, args.workers, args.api_only, args.invalidate_every)
 
 
 if __name__ == "__main__":
