@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsgraph.cli import browse  # noqa: F401  (registers the reading commands)
 from newsgraph.cli.common import DbOption, JsonOption, app, err, out
@@ -51,6 +50,8 @@ def main() -> None:
 @contextmanager
 def _progress(total: int, label: str) -> Iterator[Any]:
     """A Rich progress bar on stderr (hidden when stderr is not a terminal)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     progress = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
