@@ -203,7 +203,9 @@ class SqlStoryGraph(StoryGraphStore):
         return edges
 
     def story_exists(self, story_id: str) -> bool:
-        return self.session.get(StoryRow, story_id) is not None
+        # Read from the table, not the session's identity map: stories are created and removed
+        # with plain statements, which the map does not see.
+        return self.session.connection().scalar(select(StoryRow.id).where(StoryRow.id == story_id)) is not None
 
     def add(self, article: StoredArticle, story_id: str) -> None:
         features = article.features
@@ -250,14 +252,12 @@ class SqlStoryGraph(StoryGraphStore):
                     .where(or_(ArticleRow.id.in_(chunk), ArticleRow.duplicate_of.in_(chunk)))
                     .values(story_id=story_id)
                 )
-        self.session.flush()
         for story_id in sorted(set(old.values())):
-            remaining = self.session.scalar(
+            remaining = self.session.connection().scalar(
                 select(func.count()).select_from(StoryArticleRow).where(StoryArticleRow.story_id == story_id)
             )
             if not remaining:
                 self.session.connection().execute(delete(StoryRow).where(StoryRow.id == story_id))
-        self.session.flush()
 
     def _ensure_story(self, story_id: str) -> None:
         connection = self.session.connection()
