@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -50,12 +50,15 @@ class ArticleFeatures:
     terms: Counter[str]
     entities: Counter[str]
     published: dt.date | None
+    # The keyed counts once made (or as stored): placing one article reads them many times.
+    keyed: dict[str, int] | None = field(default=None, repr=False, compare=False)
 
     def counts(self) -> dict[str, int]:
-        """Words as "t:word" and names as "e:name", with their counts."""
-        out = {f"t:{k}": n for k, n in self.terms.items()}
-        out.update({f"e:{k}": n for k, n in self.entities.items()})
-        return out
+        """Words as "t:word" and names as "e:name", with their counts (not to be changed)."""
+        if self.keyed is None:
+            self.keyed = {f"t:{k}": n for k, n in self.terms.items()}
+            self.keyed.update({f"e:{k}": n for k, n in self.entities.items()})
+        return self.keyed
 
     def keys(self) -> list[str]:
         return list(self.counts())

@@ -270,4 +270,4 @@ def _features(counts: dict[str, int], published: str | None) -> ArticleFeatures:
     entities: Counter[str] = Counter()
     for key, count in counts.items():
         (terms if key.startswith("t:") else entities)[key[2:]] = count
-    return ArticleFeatures(terms, entities, dt.date.fromisoformat(published) if published else None)
+    return ArticleFeatures(terms, entities, dt.date.fromisoformat(published) if published else None, keyed=counts)
