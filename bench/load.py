@@ -1,7 +1,7 @@
 """A bounded load test on loopback: `newsgraph serve` in its own process(es), N concurrent
 clients for a fixed time over the main endpoints and pages; prints p50/p95/p99 and errors.
 
-    python bench/load.py [--db URL] [--clients 16] [--seconds 60] [--workers 1] [--invalidate-every S]
+    python bench/load.py [--db URL] [--clients 16] [--seconds 60] [--workers 1] [--invalidate-every S] [--no-cache]
 
 Without `--db`, the demo corpus is ingested into a temporary database first. The clients are
 keep-alive HTTP/1.1 connections (renewed every 100 requests) driven by one asyncio loop: a
@@ -37,10 +37,13 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(url: str, workers: int) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(url: str, workers: int, cache: bool = True) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     command = [sys.executable, "-m", "newsgraph.cli.app", "serve", "--db", url, "--port", str(port)]
-    server = subprocess.Popen([*command, "--workers", str(workers)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    env = {**os.environ, "NEWSGRAPH_RESPONSE_CACHE": "on" if cache else "off"}
+    server = subprocess.Popen(
+        [*command, "--workers", str(workers)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+    )
     base = f"http://127.0.0.1:{port}"
     for _ in range(300):
         try:
@@ -191,8 +194,10 @@ def version_mover(url: str) -> Any:
     return move
 
 
-def run(url: str, clients: int, seconds: float, workers: int, api_only: bool = False, every: float = 0) -> None:
-    server, base = start_server(url, workers)
+def run(
+    url: str, clients: int, seconds: float, workers: int, api_only: bool = False, every: float = 0, cache: bool = True
+) -> None:
+    server, base = start_server(url, workers, cache)
     try:
         paths = [p for p in request_paths(base) if p.startswith("/api/") or not api_only]
         asyncio.run(load(base, paths, clients, 2))  # warm-up, not counted
@@ -217,6 +222,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=1, help="server processes (`serve --workers`)")
     parser.add_argument("--api-only", action="store_true", help="only /api/ endpoints, no web pages")
+    parser.add_argument("--no-cache", action="store_true", help="serve with NEWSGRAPH_RESPONSE_CACHE=off")
     parser.add_argument(
         "--invalidate-every", type=float, default=0, metavar="S", help="move the data version every S seconds"
     )
@@ -231,7 +237,9 @@ def main() -> None:
         print(f"serving {url} with {args.workers} worker(s); {args.clients} clients for {args.seconds:.0f}s on {what}")
         if args.invalidate_every:
             print(f"the data version moves every {args.invalidate_every:g} s (the response cache is dropped)")
-        run(url, args.clients, args.seconds, args.workers, args.api_only, args.invalidate_every)
+        if args.no_cache:
+            print("the server's response cache is off: every answer is computed")
+        run(url, args.clients, args.seconds, args.workers, args.api_only, args.invalidate_every, not args.no_cache)
 
 
 if __name__ == "__main__":

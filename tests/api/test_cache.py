@@ -63,3 +63,11 @@ def test_errors_and_web_pages(tmp_path: Path) -> None:
     client.get(f"/articles/{'h' * 16}")
     page = client.get(f"/articles/{'h' * 16}")
     assert page.status_code == 200 and page.headers["x-newsgraph-cache"] == "hit" and "Harbour council" in page.text
+
+
+def test_the_cache_can_be_turned_off(tmp_path: Path) -> None:
+    url = new_database_url(tmp_path, "cache")
+    ArticleStore(open_database(url)).save(article("harbour"))
+    client = TestClient(create_app(url, response_cache=False), raise_server_exceptions=False)
+    answers = [client.get("/api/articles") for _ in range(2)]
+    assert all(a.status_code == 200 and "x-newsgraph-cache" not in a.headers for a in answers)

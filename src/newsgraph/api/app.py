@@ -78,15 +78,24 @@ def app_from_environment() -> FastAPI:
     names = [n.strip() for n in os.environ.get(ALLOWED_HOSTS, ",".join(LOOPBACK_NAMES)).split(",") if n.strip()]
     hosts = None if "*" in names else names
     public = bool(os.environ.get(SERVE_PUBLIC))
-    return create_app(settings.database_url, token=token, public=public, allowed_hosts=hosts)
+    cached = os.environ.get(RESPONSE_CACHE, "on").lower() not in ("off", "0", "no")
+    return create_app(settings.database_url, token=token, public=public, allowed_hosts=hosts, response_cache=cached)
+
+
+RESPONSE_CACHE = "NEWSGRAPH_RESPONSE_CACHE"  # "off": every answer computed afresh
 
 
 def create_app(
-    database_url: str, token: str | None = None, public: bool = False, allowed_hosts: list[str] | None = None
+    database_url: str,
+    token: str | None = None,
+    public: bool = False,
+    allowed_hosts: list[str] | None = None,
+    response_cache: bool = True,
 ) -> FastAPI:
     """The API and the web pages over one database. `public`: the server is bound to an address
     other machines can reach, so writing needs `token` (NEWSGRAPH_TOKEN). `allowed_hosts`: the
-    Host names answered (None: any)."""
+    Host names answered (None: any). `response_cache`: answers kept while the data version stays
+    (`newsgraph.api.cache`)."""
     store = ArticleStore(open_database(database_url))
     engine = store.engine
     app = FastAPI(
@@ -98,7 +107,8 @@ def create_app(
     app.state.store = store
 
     # The cache inside the Guard: the Guard's checks and headers apply to cached answers too.
-    app.add_middleware(ResponseCache, engine=engine)
+    if response_cache:
+        app.add_middleware(ResponseCache, engine=engine)
     app.add_middleware(Guard, allowed_hosts=allowed_hosts)
 
     @app.exception_handler(NewsgraphError)
