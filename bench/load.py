@@ -183,13 +183,15 @@ def children(pid: int) -> list[int]:
 
 def version_mover(url: str) -> Any:
     """Moves the data version by one, as storing an article does (the data itself unchanged)."""
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import create_engine
+
+    from newsgraph.store.data_version import bump_data_version
 
     engine = create_engine(url)
 
     def move() -> None:
         with engine.begin() as connection:
-            connection.execute(text("UPDATE data_version SET version = version + 1 WHERE id = 1"))
+            bump_data_version(connection)
 
     return move
 

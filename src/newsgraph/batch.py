@@ -178,8 +178,8 @@ BACKGROUND_FROM = 48
 def _analyze_locally(
     articles: Iterator[Article], settings: Settings, before_fork: Callable[[], None] | None = None
 ) -> Iterator[Article | InputError]:
-    """Small batches in this process; long ones with the NLP in a child process (overlapping
-    with storage here), the results in the same order either way."""
+    """Small batches in this process; long ones with the NLP in `settings.processes` child
+    processes (overlapping with storage here), the results in the same order either way."""
     head: list[Article] = []
     for article in articles:
         head.append(article)

@@ -141,17 +141,17 @@ def analyze_in_background(
     """Analysed articles in input order, the NLP in `processes` child processes so that it
     overlaps with the storage in this one and uses every core.
 
-    The child is forked (it starts with every module imported: spawning one took 4 s more per
-    run); `before_fork` closes this process's database connections first, so the child holds
-    none. It ends with this process whatever ends it (see `die_with_parent`), and an
-    interrupted or failed run terminates it at once rather than waiting for its current chunk.
+    The children are forked after the model is loaded here (they start with it and every module:
+    spawning one took 4 s more per run); `before_fork` closes this process's database
+    connections first, so no child holds one. They end with this process whatever ends it (see
+    `die_with_parent`), and an interrupted or failed run terminates them at once rather than
+    waiting for their current chunks.
     """
     import multiprocessing
 
     from newsgraph.nlp.pipeline import load_pipeline
 
-    # Loaded once here, the children inherit the model when forked instead of each loading it.
-    load_pipeline(pipeline)
+    load_pipeline(pipeline)  # once, for every child
     if before_fork is not None:
         before_fork()
     context = multiprocessing.get_context("fork")

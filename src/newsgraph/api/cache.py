@@ -40,8 +40,6 @@ class ResponseCache:
         self.version: int | None = None
         self.answers: OrderedDict[tuple[str, bytes], _Answer] = OrderedDict()
         self.size = 0
-        self.hits = 0
-        self.misses = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET":
@@ -55,11 +53,9 @@ class ResponseCache:
         answer = self.answers.get(key)
         if answer is not None:
             self.answers.move_to_end(key)
-            self.hits += 1
             await send({"type": "http.response.start", "status": answer.status, "headers": answer.headers})
             await send({"type": "http.response.body", "body": answer.body})
             return
-        self.misses += 1
         await self.app(scope, receive, self._recording(send, key, version))
 
     def _current_version(self) -> int | None:
@@ -75,18 +71,18 @@ class ResponseCache:
 
     def _recording(self, send: Send, key: tuple[str, bytes], version: int) -> Send:
         start: Message = {}
-        parts: list[bytes] = []
-        kept = 0
+        parts: list[bytes] = []  # the body so far, while it may still be kept
+        keeping = True
 
         async def recording_send(message: Message) -> None:
-            nonlocal start, kept
+            nonlocal start, keeping
             if message["type"] == "http.response.start":
                 start = message
-            elif message["type"] == "http.response.body" and start.get("status") == 200 and kept >= 0:
-                body = message.get("body", b"")
-                kept = kept + len(body) if kept + len(body) <= MAX_CACHED_BODY else -1
-                parts.append(body)
-                if kept >= 0 and not message.get("more_body", False):
+                keeping = message["status"] == 200
+            elif message["type"] == "http.response.body" and keeping:
+                parts.append(message.get("body", b""))
+                keeping = sum(map(len, parts)) <= MAX_CACHED_BODY
+                if keeping and not message.get("more_body", False):
                     self._keep(key, version, start, b"".join(parts))
             await send(message)
 

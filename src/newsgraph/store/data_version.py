@@ -7,16 +7,15 @@ and are dropped the moment another process (an ingest, another worker) stores so
 from __future__ import annotations
 
 from sqlalchemy import text
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Connection, Engine
 
 _READ = text("SELECT version FROM data_version WHERE id = 1")
 _BUMP = text("UPDATE data_version SET version = version + 1 WHERE id = 1")
 
 
-def bump_data_version(session: Session) -> None:
+def bump_data_version(connection: Connection) -> None:
     """Inside a write transaction: what it stores is seen under a new version once it commits."""
-    session.connection().execute(_BUMP)
+    connection.execute(_BUMP)
 
 
 def read_data_version(engine: Engine) -> int | None:

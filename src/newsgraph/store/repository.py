@@ -82,7 +82,10 @@ class ArticleStore:
         try:
             with Session(writer(self.engine)) as session, session.begin():
                 serialise_writers(session)
-                return self._write(session, article, on_insert)
+                outcome = self._write(session, article, on_insert)
+                if outcome is SaveOutcome.NEW:
+                    bump_data_version(session.connection())
+                return outcome
         except IntegrityError:
             # Another writer stored the same article first; the transaction was rolled back whole.
             return SaveOutcome.UNCHANGED
@@ -106,7 +109,10 @@ class ArticleStore:
         try:
             with Session(writer(self.engine)) as session, session.begin():
                 serialise_writers(session)
-                return [(article, self._write(session, article, on_insert)) for article in batch]
+                outcomes = [(article, self._write(session, article, on_insert)) for article in batch]
+                if any(outcome is SaveOutcome.NEW for _, outcome in outcomes):
+                    bump_data_version(session.connection())  # once per transaction
+                return outcomes
         except (IntegrityError, DataError):
             return [(article, self._save_or_fail(article, on_insert)) for article in batch]
 
@@ -146,7 +152,6 @@ class ArticleStore:
         register_entities(session, article)
         for table, rows in to_rows(article):
             session.execute(insert(table), rows)
-        bump_data_version(session)
         count_entities(session, article)
         index_article(session, article)
         if on_insert is not None:

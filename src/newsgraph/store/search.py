@@ -4,8 +4,6 @@ entity, date and outlet. SQLite FTS5 here; the index is written in the article's
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,25 +73,9 @@ def search(
         dialect = session.get_bind().dialect.name
         if not supported(session):
             raise NewsgraphError(f"full-text search is not available on {dialect}; use SQLite or PostgreSQL")
-        postgres = dialect == "postgresql"
-        key = (str(engine.url), query, entity, since, until, outlet, limit, offset)
-        version = session.scalar(text(f"SELECT max({'id' if postgres else 'rowid'}) FROM search_index"))
-        cached = _RESULTS.get(key)
-        if cached is not None and cached[0] == version:
-            return [dict(hit) for hit in cached[1]]
-        found = _search(session, postgres, query, entity, since, until, outlet, limit, offset)
-        with _RESULTS_LOCK:
-            _RESULTS[key] = (version, found)
-            while len(_RESULTS) > CACHED_SEARCHES:
-                _RESULTS.popitem(last=False)
-        return [dict(hit) for hit in found]
-
-
-# Repeated searches (the same words, filters and page) are answered from memory until anything is
-# added to the index: the cost of ranking a common word grows with the corpus.
-CACHED_SEARCHES = 256
-_RESULTS: OrderedDict[tuple[Any, ...], tuple[Any, list[dict[str, Any]]]] = OrderedDict()
-_RESULTS_LOCK = threading.Lock()
+        # Repeated searches are answered by the server's response cache (`api/cache.py`), which
+        # every stored article invalidates: no cache of its own here.
+        return _search(session, dialect == "postgresql", query, entity, since, until, outlet, limit, offset)
 
 
 def _search(
