@@ -149,9 +149,9 @@ def analyze_in_background(
     """
     import multiprocessing
 
-    from newsgraph.nlp.pipeline import load_pipeline
+    from newsgraph.nlp.pipeline import warm_up
 
-    load_pipeline(pipeline)  # once, for every child
+    warm_up(pipeline)  # once, for every child
     if before_fork is not None:
         before_fork()
     context = multiprocessing.get_context("fork")

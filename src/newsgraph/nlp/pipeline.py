@@ -48,6 +48,25 @@ def load_pipeline(name: str) -> Language:
     return nlp
 
 
+# Read by `warm_up`: written for it, with the kinds of dates that reach the slow first paths.
+_WARM_UP_TEXT = (
+    "The council met on Tuesday, 4 May 2021 at 10:00 GMT, officials said. "
+    "It will vote again early next week, a spokeswoman told reporters in Leeds."
+)
+
+
+def warm_up(name: str) -> Language:
+    """Load the pipeline and run it once, so that what it builds on first use (dateparser's
+    time-zone patterns and locale data, spaCy's lazy tables) is built before the ingest forks
+    its children and they share it, instead of each building its own."""
+    nlp = load_pipeline(name)
+    from newsgraph.nlp.dates import warm_fallback
+
+    warm_fallback()
+    nlp(_WARM_UP_TEXT)
+    return nlp
+
+
 _INDEX = "newsgraph_index"  # each Doc's place in the batch, to tell which ones a failure dropped
 
 

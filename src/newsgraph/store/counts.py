@@ -13,19 +13,35 @@ from sqlalchemy.orm import Session
 from newsgraph.records import Article
 from newsgraph.store.models import ArticleRow, EntityArticleRow, EntityMentionRow, EntityRow, StoryRow
 
+ENTITY_ARTICLES = cast(Table, EntityArticleRow.__table__)
+_CURRENT = (ArticleRow.story_id == StoryRow.id) & (ArticleRow.is_current == 1)
+# Built once (building a statement costs more than running it); `ids` is given when it runs.
+_LATEST = func.coalesce(func.max(ArticleRow.published_value), "")
+_RECOUNT_STORIES = (
+    update(StoryRow)
+    .where(StoryRow.id.in_(bindparam("ids", expanding=True)))
+    .values(
+        article_count=select(func.count()).where(_CURRENT).scalar_subquery(),
+        latest_published=select(_LATEST).where(_CURRENT).scalar_subquery(),
+    )
+)
+ENTITIES = cast(Table, EntityRow.__table__)
+_ADD_TO_ENTITIES = (
+    update(ENTITIES)
+    .where(ENTITIES.c.id == bindparam("entity"))
+    .values(
+        article_count=ENTITIES.c.article_count + bindparam("articles"),
+        mention_count=ENTITIES.c.mention_count + bindparam("mentions"),
+    )
+)
+
 
 def refresh_stories(session: Session, story_ids: Iterable[str | None]) -> None:
     """Recount the stories' current articles and newest date (a story is small: cheap)."""
     ids = sorted({s for s in story_ids if s})
-    if not ids:
-        return
-    current = (ArticleRow.story_id == StoryRow.id) & (ArticleRow.is_current == 1)
-    count = select(func.count()).where(current).scalar_subquery()
-    latest = select(func.coalesce(func.max(ArticleRow.published_value), "")).where(current).scalar_subquery()
-    # One statement for them all (each story's articles are read through the story_id index).
-    session.connection().execute(
-        update(StoryRow).where(StoryRow.id.in_(ids)).values(article_count=count, latest_published=latest)
-    )
+    if ids:
+        # One statement for them all (each story's articles are read through the story_id index).
+        session.connection().execute(_RECOUNT_STORIES, {"ids": ids})
 
 
 def count_entities(session: Session, article: Article) -> None:
@@ -35,7 +51,7 @@ def count_entities(session: Session, article: Article) -> None:
     _add(session, {entity_id: (1, n) for entity_id, n in mentions.items()})
     if mentions:
         session.connection().execute(
-            cast(Table, EntityArticleRow.__table__).insert(),
+            ENTITY_ARTICLES.insert(),
             [
                 {"entity_id": e, "article_id": article.id, "published": article.published.value or "", "mentions": n}
                 for e, n in sorted(mentions.items())
@@ -55,18 +71,7 @@ def uncount_entities(session: Session, article_id: str) -> None:
 
 
 def _add(session: Session, changes: dict[str, tuple[int, int]]) -> None:
-    if not changes:
-        return
-    table = cast(Table, EntityRow.__table__)
-    statement = (
-        update(table)
-        .where(table.c.id == bindparam("entity"))
-        .values(
-            article_count=table.c.article_count + bindparam("articles"),
-            mention_count=table.c.mention_count + bindparam("mentions"),
+    if changes:
+        session.connection().execute(
+            _ADD_TO_ENTITIES, [{"entity": e, "articles": a, "mentions": m} for e, (a, m) in sorted(changes.items())]
         )
-    )
-    session.connection().execute(
-        statement,
-        [{"entity": e, "articles": a, "mentions": m} for e, (a, m) in sorted(changes.items())],
-    )

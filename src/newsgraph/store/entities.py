@@ -6,12 +6,21 @@ from __future__ import annotations
 from collections import Counter
 from typing import cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from newsgraph.records import Article, CanonicalEntity
 from newsgraph.store.models import EntityAliasRow, EntityRow
 from newsgraph.store.upsert import add_counts, insert_missing
+
+ENTITIES = cast(Table, EntityRow.__table__)
+ALIASES = cast(Table, EntityAliasRow.__table__)
+CHUNK = 400  # aliases per IN list
+_BY_ALIAS = (
+    select(ALIASES.c.alias, ENTITIES.c.id, ENTITIES.c.name, ENTITIES.c.type)
+    .join(ENTITIES, ENTITIES.c.id == ALIASES.c.entity_id)
+    .where(ALIASES.c.alias.in_(bindparam("aliases", expanding=True)))
+)
 
 
 def _alias(text: str) -> str:
@@ -31,22 +40,24 @@ def _short_forms(entity: CanonicalEntity) -> list[str]:
 
 def resolve_short_names(session: Session, article: Article) -> None:
     """Point a lone surname or acronym at the single stored entity it is short for."""
-    remap: dict[str, CanonicalEntity] = {}
+    wanted: dict[str, str] = {}
     for entity in article.canonical_entities:
         if len(entity.name.split()) != 1 or entity.type not in ("PERSON", "ORG"):
             continue
         # An acronym stands for an organisation; any other lone name may be a person's surname
         # (the NER model often tags a lone surname ORG).
-        wanted = "ORG" if entity.type == "ORG" and entity.name.isupper() else "PERSON"
-        rows = session.execute(
-            select(EntityRow.id, EntityRow.name, EntityRow.type)
-            .join(EntityAliasRow, EntityAliasRow.entity_id == EntityRow.id)
-            .where(EntityAliasRow.alias == _alias(entity.name), EntityRow.type == wanted, EntityRow.id != entity.id)
-            .distinct()
-        ).all()
-        full = [r for r in rows if len(r.name.split()) > 1]
+        wanted[entity.id] = "ORG" if entity.type == "ORG" and entity.name.isupper() else "PERSON"
+    lone = [e for e in article.canonical_entities if e.id in wanted]
+    known = _entities_by_alias(session, sorted({_alias(e.name) for e in lone}))
+    remap: dict[str, CanonicalEntity] = {}
+    for entity in lone:
+        full = [
+            e
+            for e in known.get(_alias(entity.name), {}).values()
+            if e.type == wanted[entity.id] and e.id != entity.id and len(e.name.split()) > 1
+        ]
         if len(full) == 1:
-            remap[entity.id] = CanonicalEntity(full[0].id, full[0].name, full[0].type)
+            remap[entity.id] = full[0]
     if not remap:
         return
     for mention in article.entities:
@@ -58,12 +69,20 @@ def resolve_short_names(session: Session, article: Article) -> None:
     article.canonical_entities = sorted(kept.values(), key=lambda e: e.id)
 
 
+def _entities_by_alias(session: Session, aliases: list[str]) -> dict[str, dict[str, CanonicalEntity]]:
+    """The stored entities each alias is known for (one statement for an article's names)."""
+    out: dict[str, dict[str, CanonicalEntity]] = {}
+    for start in range(0, len(aliases), CHUNK):
+        rows = session.connection().execute(_BY_ALIAS, {"aliases": aliases[start : start + CHUNK]})
+        for alias, entity_id, name, kind in rows:
+            out.setdefault(alias, {})[entity_id] = CanonicalEntity(entity_id, name, kind)
+    return out
+
+
 def register_entities(session: Session, article: Article) -> None:
     """Store the article's entities (first name seen wins) and count their aliases."""
-    entities = cast(Table, EntityRow.__table__)
-    aliases = cast(Table, EntityAliasRow.__table__)
     insert_missing(
-        session, entities, ["id"], [{"id": e.id, "name": e.name, "type": e.type} for e in article.canonical_entities]
+        session, ENTITIES, ["id"], [{"id": e.id, "name": e.name, "type": e.type} for e in article.canonical_entities]
     )
     counts: Counter[tuple[str, str]] = Counter()
     for mention in article.entities:
@@ -74,4 +93,4 @@ def register_entities(session: Session, article: Article) -> None:
         for form in _short_forms(entity):
             counts[(entity.id, form)] += 0
     rows = [{"entity_id": e, "alias": a, "mentions": n} for (e, a), n in sorted(counts.items())]
-    add_counts(session, aliases, ["entity_id", "alias"], "mentions", rows)
+    add_counts(session, ALIASES, ["entity_id", "alias"], "mentions", rows)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Insert, Select, Table, bindparam, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -58,7 +59,29 @@ class ArticleSummary:
 
 def _exists(session: Session, article_id: str) -> bool:
     """Whether the article is stored, without loading it and its parts (`session.get` would)."""
-    return session.scalar(select(ArticleRow.id).where(ArticleRow.id == article_id)) is not None
+    return session.connection().scalar(_stored_id(), {"article": article_id}) is not None
+
+
+# Statements of the write path, built once each (building one costs more than running it, and
+# an ingest runs them for every article); built on first use, so reading commands never pay.
+@cache
+def _stored_id() -> Select[str]:
+    return select(ArticleRow.id).where(ArticleRow.id == bindparam("article"))
+
+
+@cache
+def _current_version() -> Select[str, int]:
+    return (
+        select(ArticleRow.id, ArticleRow.version)
+        .where(ArticleRow.external_id == bindparam("external_id"), ArticleRow.is_current == 1)
+        .order_by(ArticleRow.version.desc())
+        .limit(1)
+    )
+
+
+@cache
+def _inserting(table: Table) -> Insert:
+    return insert(table)
 
 
 class ArticleStore:
@@ -134,12 +157,7 @@ class ArticleStore:
     def _write(session: Session, article: Article, on_insert: InsertHook | None) -> SaveOutcome:
         if _exists(session, article.id):
             return SaveOutcome.UNCHANGED
-        previous = session.execute(
-            select(ArticleRow.id, ArticleRow.version)
-            .where(ArticleRow.external_id == article.external_id, ArticleRow.is_current == 1)
-            .order_by(ArticleRow.version.desc())
-            .limit(1)
-        ).first()
+        previous = session.connection().execute(_current_version(), {"external_id": article.external_id}).first()
         if previous is not None:
             article.version = previous.version + 1
             article.supersedes = previous.id
@@ -150,8 +168,9 @@ class ArticleStore:
             refresh_stories(session, [session.scalar(select(ArticleRow.story_id).where(ArticleRow.id == previous.id))])
         resolve_short_names(session, article)
         register_entities(session, article)
+        connection = session.connection()
         for table, rows in to_rows(article):
-            session.execute(insert(table), rows)
+            connection.execute(_inserting(table), rows)
         count_entities(session, article)
         index_article(session, article)
         if on_insert is not None:

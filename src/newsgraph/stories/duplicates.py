@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from datasketch import MinHash
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from newsgraph.store.models import ArticleRow, BandRow, FingerprintRow
@@ -25,6 +25,18 @@ NEAR_JACCARD = 0.5
 NEAR_CONTAINMENT = 0.8
 MIN_SHINGLES_FOR_CONTAINMENT = 40
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Built once: building a statement costs more than running it, and every stored article runs these.
+_VERSIONS = select(ArticleRow.id).where(ArticleRow.external_id == bindparam("external_id"))
+_SAME_TEXT = (
+    select(FingerprintRow.article_id)
+    .where(FingerprintRow.text_hash == bindparam("digest"))
+    .order_by(FingerprintRow.article_id)
+)
+_SHARING_A_BAND = select(BandRow.article_id).where(BandRow.band.in_(bindparam("bands", expanding=True)))
+_TEXT = select(ArticleRow.text).where(ArticleRow.id == bindparam("article"))
+_COPIED = select(ArticleRow.duplicate_of).where(ArticleRow.id == bindparam("article"))
+_NEW_FINGERPRINT = insert(FingerprintRow)
+_NEW_BANDS = insert(BandRow)
 
 
 def words(text: str) -> list[str]:
@@ -70,33 +82,31 @@ def find_original(session: Session, article_id: str, text: str, external_id: str
 
     Earlier versions of the same article (same external_id) are not copies of it.
     """
-    versions = set(session.scalars(select(ArticleRow.id).where(ArticleRow.external_id == external_id)))
+    connection = session.connection()
+    versions = set(connection.scalars(_VERSIONS, {"external_id": external_id}))
     digest = text_hash(text)
     grams = shingles(text)
     bands = band_keys(grams)
-    exact = session.scalars(
-        select(FingerprintRow.article_id).where(FingerprintRow.text_hash == digest).order_by(FingerprintRow.article_id)
-    )
+    exact = connection.scalars(_SAME_TEXT, {"digest": digest}).all()
     original = next((a for a in exact if a != article_id and a not in versions), None)
     if original is None:
         original = _near_copy(session, {article_id, *versions}, grams, bands)
-    connection = session.connection()
     fingerprint = {"article_id": article_id, "text_hash": digest, "shingles": len(grams)}
-    connection.execute(insert(FingerprintRow), [fingerprint])
+    connection.execute(_NEW_FINGERPRINT, [fingerprint])
     if bands:
-        connection.execute(insert(BandRow), [{"band": band, "article_id": article_id} for band in bands])
+        connection.execute(_NEW_BANDS, [{"band": band, "article_id": article_id} for band in bands])
     if original is None:
         return None
-    root = session.scalar(select(ArticleRow.duplicate_of).where(ArticleRow.id == original))
+    root = connection.scalar(_COPIED, {"article": original})
     return root or original
 
 
 def _near_copy(session: Session, exclude: set[str], grams: set[str], bands: Iterable[str]) -> str | None:
-    found = session.scalars(select(BandRow.article_id).where(BandRow.band.in_(list(bands))))
+    found = session.connection().scalars(_SHARING_A_BAND, {"bands": list(bands)})
     candidates = sorted(set(found) - exclude)
     best: tuple[float, str] | None = None
     for candidate in candidates:
-        other = session.scalar(select(ArticleRow.text).where(ArticleRow.id == candidate))
+        other = session.connection().scalar(_TEXT, {"article": candidate})
         if other is None:
             continue
         score = resemblance(grams, shingles(other))

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import cast
 
-from sqlalchemy import Table, TextClause, delete, func, insert, or_, select, text, update
+from sqlalchemy import ColumnElement, Table, TextClause, bindparam, delete, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from newsgraph.store.models import (
@@ -29,7 +29,50 @@ KEY_COUNTS = cast(Table, KeyCountRow.__table__)
 STORY_KEYS = cast(Table, StoryKeyRow.__table__)
 STORY_ARTICLES = cast(Table, StoryArticleRow.__table__)
 NEIGHBOURS = cast(Table, NeighbourRow.__table__)
+STORIES = cast(Table, StoryRow.__table__)
+ARTICLES = cast(Table, ArticleRow.__table__)
 CHUNK = 400  # ids per IN list, and keys per compound SELECT (SQLite allows 500)
+
+
+def _among(column: ColumnElement[str]) -> ColumnElement[bool]:
+    """`column IN :ids`, the list given when the statement runs."""
+    return column.in_(bindparam("ids", expanding=True))
+
+
+# Built once: constructing a statement costs about four times what running a built one does
+# through SQLAlchemy, and placing one article runs some thirty of them.
+_COUNTS_OF = select(KEY_COUNTS.c.key, KEY_COUNTS.c.count).where(_among(KEY_COUNTS.c.key))
+_LAST_SEQ = select(func.coalesce(func.max(STORY_ARTICLES.c.seq), 0))
+_STORED = select(
+    STORY_ARTICLES.c.article_id, STORY_ARTICLES.c.seq, STORY_ARTICLES.c.published, STORY_ARTICLES.c.counts
+).where(_among(STORY_ARTICLES.c.article_id))
+_PUBLISHED = select(STORY_ARTICLES.c.article_id, STORY_ARTICLES.c.published).where(
+    _among(STORY_ARTICLES.c.article_id), STORY_ARTICLES.c.published.is_not(None)
+)
+_NEIGHBOURS_OF = select(NEIGHBOURS.c.article_id, NEIGHBOURS.c.neighbour_id, NEIGHBOURS.c.weight).where(
+    _among(NEIGHBOURS.c.article_id)
+)
+_DROP_NEIGHBOURS = delete(NEIGHBOURS).where(_among(NEIGHBOURS.c.article_id))
+_STORIES_OF = select(STORY_ARTICLES.c.article_id, STORY_ARTICLES.c.story_id).where(_among(STORY_ARTICLES.c.article_id))
+_SEQS_OF = select(STORY_ARTICLES.c.article_id, STORY_ARTICLES.c.seq).where(_among(STORY_ARTICLES.c.article_id))
+_RECENT_MEMBERS = (
+    select(STORY_ARTICLES.c.article_id)
+    .where(STORY_ARTICLES.c.story_id == bindparam("story"))
+    .order_by(STORY_ARTICLES.c.seq.desc())
+    .limit(bindparam("limit"))
+)
+_STORY = select(STORIES.c.id).where(STORIES.c.id == bindparam("story"))
+_STORY_SIZE = select(func.count()).select_from(STORY_ARTICLES).where(STORY_ARTICLES.c.story_id == bindparam("story"))
+_DROP_STORY = delete(STORIES).where(STORIES.c.id == bindparam("story"))
+_NEW_STORY = insert(STORIES)
+_PLACE = update(ARTICLES).where(ARTICLES.c.id == bindparam("article")).values(story_id=bindparam("story"))
+_MOVE_MEMBERS = update(STORY_ARTICLES).where(_among(STORY_ARTICLES.c.article_id)).values(story_id=bindparam("story"))
+# Duplicates follow the article they copy.
+_MOVE_ARTICLES = (
+    update(ARTICLES)
+    .where(or_(_among(ARTICLES.c.id), ARTICLES.c.duplicate_of.in_(bindparam("copied", expanding=True))))
+    .values(story_id=bindparam("story"))
+)
 
 
 def _chunks(items: list[str], size: int = CHUNK) -> Iterator[list[str]]:
@@ -65,9 +108,7 @@ class SqlDocumentFrequencies(DocumentFrequencies):
             self.counts.clear()
             self.loaded.clear()
         for chunk in _chunks(missing):
-            for key, count in self.session.connection().execute(
-                select(KeyCountRow.key, KeyCountRow.count).where(KeyCountRow.key.in_(chunk))
-            ):
+            for key, count in self.session.connection().execute(_COUNTS_OF, {"ids": chunk}):
                 self.counts[key] = count
             self.loaded.update(chunk)
 
@@ -100,7 +141,7 @@ class SqlStoryGraph(StoryGraphStore):
         self.touched: set[str] = set()  # stories that gained or lost articles
 
     def next_seq(self) -> int:
-        return int(self.session.scalar(select(func.coalesce(func.max(StoryArticleRow.seq), 0))) or 0) + 1
+        return int(self.session.connection().scalar(_LAST_SEQ) or 0) + 1
 
     def postings(self, keys: list[str], per_key: int) -> Iterable[tuple[str, str]]:
         # One statement for all keys, each part still walking the (key, seq) index backwards and
@@ -113,99 +154,65 @@ class SqlStoryGraph(StoryGraphStore):
 
     def load(self, article_ids: list[str]) -> dict[str, StoredArticle]:
         out: dict[str, StoredArticle] = {}
-        table = STORY_ARTICLES
         connection = self.session.connection()
         for chunk in _chunks(article_ids):
-            rows = connection.execute(
-                select(table.c.article_id, table.c.seq, table.c.published, table.c.counts).where(
-                    table.c.article_id.in_(chunk)
-                )
-            )
-            for article_id, seq, published, counts in rows:
+            for article_id, seq, published, counts in connection.execute(_STORED, {"ids": chunk}):
                 out[article_id] = StoredArticle(article_id, seq, _features(counts, published))
         return out
 
     def published(self, article_ids: list[str]) -> dict[str, dt.date]:
-        table = STORY_ARTICLES
         out: dict[str, dt.date] = {}
         for chunk in _chunks(article_ids):
-            rows = self.session.connection().execute(
-                select(table.c.article_id, table.c.published).where(
-                    table.c.article_id.in_(chunk), table.c.published.is_not(None)
-                )
-            )
+            rows = self.session.connection().execute(_PUBLISHED, {"ids": chunk})
             out.update({a: dt.date.fromisoformat(p) for a, p in rows})
         return out
 
     def neighbours(self, article_ids: list[str]) -> dict[str, list[tuple[str, float]]]:
-        table = NEIGHBOURS
         out: dict[str, list[tuple[str, float]]] = {a: [] for a in article_ids}
         for chunk in _chunks(sorted(set(article_ids))):
-            rows = self.session.connection().execute(
-                select(table.c.article_id, table.c.neighbour_id, table.c.weight).where(table.c.article_id.in_(chunk))
-            )
-            for article_id, neighbour_id, weight in rows:
+            for article_id, neighbour_id, weight in self.session.connection().execute(_NEIGHBOURS_OF, {"ids": chunk}):
                 out[article_id].append((neighbour_id, weight))
         return out
 
     def set_neighbours(self, lists: dict[str, list[tuple[str, float]]]) -> None:
-        table = NEIGHBOURS
         connection = self.session.connection()
         for chunk in _chunks(sorted(lists)):
-            connection.execute(delete(table).where(table.c.article_id.in_(chunk)))
+            connection.execute(_DROP_NEIGHBOURS, {"ids": chunk})
         rows = [
             {"article_id": article_id, "neighbour_id": n, "weight": w}
             for article_id, neighbours in sorted(lists.items())
             for n, w in neighbours
         ]
         if rows:
-            connection.execute(table.insert(), rows)
+            connection.execute(NEIGHBOURS.insert(), rows)
 
     def stories_of(self, article_ids: Iterable[str]) -> dict[str, str]:
         out: dict[str, str] = {}
         for chunk in _chunks(sorted(set(article_ids))):
-            rows = self.session.connection().execute(
-                select(StoryArticleRow.article_id, StoryArticleRow.story_id).where(
-                    StoryArticleRow.article_id.in_(chunk)
-                )
-            )
-            out.update({r[0]: r[1] for r in rows})
+            out.update(self.session.connection().execute(_STORIES_OF, {"ids": chunk}).all())
         return out
 
     def seqs(self, article_ids: Iterable[str]) -> dict[str, int]:
         out: dict[str, int] = {}
         for chunk in _chunks(sorted(set(article_ids))):
-            rows = self.session.connection().execute(
-                select(StoryArticleRow.article_id, StoryArticleRow.seq).where(StoryArticleRow.article_id.in_(chunk))
-            )
-            out.update({r[0]: r[1] for r in rows})
+            out.update(self.session.connection().execute(_SEQS_OF, {"ids": chunk}).all())
         return out
 
     def recent_members(self, story_id: str, limit: int) -> list[str]:
-        rows = self.session.connection().scalars(
-            select(StoryArticleRow.article_id)
-            .where(StoryArticleRow.story_id == story_id)
-            .order_by(StoryArticleRow.seq.desc())
-            .limit(limit)
-        )
-        return list(rows)
+        return list(self.session.connection().scalars(_RECENT_MEMBERS, {"story": story_id, "limit": limit}))
 
     def edges_among(self, article_ids: set[str]) -> list[tuple[str, str, float]]:
         ids = sorted(article_ids)
         edges: list[tuple[str, str, float]] = []
         for chunk in _chunks(ids):
-            rows = self.session.connection().execute(
-                select(NeighbourRow.article_id, NeighbourRow.neighbour_id, NeighbourRow.weight).where(
-                    NeighbourRow.article_id.in_(chunk)
-                )
-            )
+            rows = self.session.connection().execute(_NEIGHBOURS_OF, {"ids": chunk})
             edges.extend((a, b, w) for a, b, w in rows if b in article_ids)
         return edges
 
     def story_exists(self, story_id: str) -> bool:
         # Read from the table, not the session's identity map: stories are created and removed
         # with plain statements, which the map does not see.
-        return self.session.connection().scalar(select(StoryRow.id).where(StoryRow.id == story_id)) is not None
+        return self.session.connection().scalar(_STORY, {"story": story_id}) is not None
 
     def add(self, article: StoredArticle, story_id: str) -> None:
         features = article.features
@@ -231,7 +238,7 @@ class SqlStoryGraph(StoryGraphStore):
                 for key in sorted(set(features.keys()))
             ],
         )
-        connection.execute(update(ArticleRow).where(ArticleRow.id == article.article_id).values(story_id=story_id))
+        connection.execute(_PLACE, {"article": article.article_id, "story": story_id})
 
     def move(self, moves: dict[str, str]) -> None:
         old = self.stories_of(moves)
@@ -243,26 +250,16 @@ class SqlStoryGraph(StoryGraphStore):
             by_story.setdefault(story_id, []).append(article_id)
         for story_id, article_ids in sorted(by_story.items()):
             for chunk in _chunks(sorted(article_ids)):
-                self.session.connection().execute(
-                    update(StoryArticleRow).where(StoryArticleRow.article_id.in_(chunk)).values(story_id=story_id)
-                )
-                # Duplicates follow the article they copy.
-                self.session.connection().execute(
-                    update(ArticleRow)
-                    .where(or_(ArticleRow.id.in_(chunk), ArticleRow.duplicate_of.in_(chunk)))
-                    .values(story_id=story_id)
-                )
+                self.session.connection().execute(_MOVE_MEMBERS, {"ids": chunk, "story": story_id})
+                self.session.connection().execute(_MOVE_ARTICLES, {"ids": chunk, "copied": chunk, "story": story_id})
         for story_id in sorted(set(old.values())):
-            remaining = self.session.connection().scalar(
-                select(func.count()).select_from(StoryArticleRow).where(StoryArticleRow.story_id == story_id)
-            )
-            if not remaining:
-                self.session.connection().execute(delete(StoryRow).where(StoryRow.id == story_id))
+            if not self.session.connection().scalar(_STORY_SIZE, {"story": story_id}):
+                self.session.connection().execute(_DROP_STORY, {"story": story_id})
 
     def _ensure_story(self, story_id: str) -> None:
         connection = self.session.connection()
-        if connection.scalar(select(StoryRow.id).where(StoryRow.id == story_id)) is None:
-            connection.execute(insert(StoryRow), [{"id": story_id}])
+        if connection.scalar(_STORY, {"story": story_id}) is None:
+            connection.execute(_NEW_STORY, [{"id": story_id}])
 
 
 def _features(counts: dict[str, int], published: str | None) -> ArticleFeatures:
