@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.nlp import claims, components, entities, events, quantities  # noqa: F401  (registers the components)
+from newsgraph.nlp.attributes import speed_up_attribute_ruler
 from newsgraph.nlp.doctext import text_of
 from newsgraph.records import Article, CanonicalEntity, EntityMention, Sentence
 
@@ -29,6 +30,7 @@ def load_pipeline(name: str) -> Language:
             f"cannot load the spaCy pipeline {name!r}: {error}. Install it (see requirements/model.txt) "
             "or set NEWSGRAPH_PIPELINE to one that is installed."
         ) from error
+    speed_up_attribute_ruler(nlp)
     first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0] if nlp.pipe_names else None
     if first is not None:
         nlp.add_pipe("newsgraph_paragraphs", before=first)
