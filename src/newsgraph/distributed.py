@@ -147,6 +147,7 @@ def analyze_in_background(
     `die_with_parent`), and an interrupted or failed run terminates them at once rather than
     waiting for their current chunks.
     """
+    import gc
     import multiprocessing
 
     from newsgraph.nlp.pipeline import warm_up
@@ -154,9 +155,17 @@ def analyze_in_background(
     warm_up(pipeline)  # once, for every child
     if before_fork is not None:
         before_fork()
-    context = multiprocessing.get_context("fork")
+    # What exists now (the model above all: some 100,000 objects) is left out of garbage
+    # collection until the ingest ends: every full collection would walk it again, here and in
+    # each child, where walking it also copies the pages the fork shared.
     processes = max(1, processes)
-    pool = context.Pool(processes, initializer=die_with_parent, initargs=(os.getpid(),))
+    gc.freeze()
+    context = multiprocessing.get_context("fork")
+    try:
+        pool = context.Pool(processes, initializer=die_with_parent, initargs=(os.getpid(),))
+    except BaseException:
+        gc.unfreeze()
+        raise
     try:
 
         def submit(chunk: list[Article]) -> Any:
@@ -167,6 +176,7 @@ def analyze_in_background(
         pool.join()
     finally:
         pool.terminate()
+        gc.unfreeze()
 
 
 class _Pending:
