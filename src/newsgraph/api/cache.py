@@ -72,16 +72,18 @@ class ResponseCache:
     def _recording(self, send: Send, key: tuple[str, bytes], version: int) -> Send:
         start: Message = {}
         parts: list[bytes] = []  # the body so far, while it may still be kept
+        size = 0
         keeping = True
 
         async def recording_send(message: Message) -> None:
-            nonlocal start, keeping
+            nonlocal start, keeping, size
             if message["type"] == "http.response.start":
                 start = message
                 keeping = message["status"] == 200
             elif message["type"] == "http.response.body" and keeping:
                 parts.append(message.get("body", b""))
-                keeping = sum(map(len, parts)) <= MAX_CACHED_BODY
+                size += len(parts[-1])
+                keeping = size <= MAX_CACHED_BODY
                 if keeping and not message.get("more_body", False):
                     self._keep(key, version, start, b"".join(parts))
             await send(message)

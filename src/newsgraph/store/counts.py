@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from newsgraph.records import Article
 from newsgraph.store.models import ArticleRow, EntityArticleRow, EntityMentionRow, EntityRow, StoryRow
+from newsgraph.store.upsert import inserting
 
 ENTITY_ARTICLES = cast(Table, EntityArticleRow.__table__)
 _CURRENT = (ArticleRow.story_id == StoryRow.id) & (ArticleRow.is_current == 1)
@@ -51,7 +52,7 @@ def count_entities(session: Session, article: Article) -> None:
     _add(session, {entity_id: (1, n) for entity_id, n in mentions.items()})
     if mentions:
         session.connection().execute(
-            ENTITY_ARTICLES.insert(),
+            inserting(ENTITY_ARTICLES),
             [
                 {"entity_id": e, "article_id": article.id, "published": article.published.value or "", "mentions": n}
                 for e, n in sorted(mentions.items())

@@ -5,10 +5,9 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import cast
 
-from sqlalchemy import Insert, Select, Table, bindparam, func, insert, select, update
+from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -31,12 +30,24 @@ from newsgraph.store.models import (
     IngestErrorRow,
 )
 from newsgraph.store.search import index_article
+from newsgraph.store.upsert import inserting
 
 InsertHook = Callable[[Session, Article], None]
 # Articles per write transaction in a long ingest: fewer commits, and a crash loses at most
 # this many analysed articles (none stored half-written; the next ingest redoes them).
 SAVE_BATCH = 16
 ARTICLES = cast(Table, ArticleRow.__table__)
+# Built once (building a statement costs more than running it, and an ingest runs these for
+# every article), over the table's columns rather than the ORM class's: a statement naming ORM
+# attributes costs a fresh process some 25-60 ms to compile the first time (the mappers are set
+# up), as much as a reading command's whole query.
+_STORED_ID = select(ARTICLES.c.id).where(ARTICLES.c.id == bindparam("article"))
+_CURRENT_VERSION = (
+    select(ARTICLES.c.id, ARTICLES.c.version)
+    .where(ARTICLES.c.external_id == bindparam("external_id"), ARTICLES.c.is_current == 1)
+    .order_by(ARTICLES.c.version.desc())
+    .limit(1)
+)
 
 
 class SaveOutcome(enum.Enum):
@@ -61,33 +72,7 @@ class ArticleSummary:
 
 def _exists(session: Session, article_id: str) -> bool:
     """Whether the article is stored, without loading it and its parts (`session.get` would)."""
-    return session.connection().scalar(_stored_id(), {"article": article_id}) is not None
-
-
-# Statements of the write path, built once each (building one costs more than running it, and
-# an ingest runs them for every article); built on first use, so reading commands never pay.
-# Over the table's columns, not the ORM class's: a statement naming ORM attributes costs a fresh
-# process some 60 ms to compile the first time (the mappers are set up), as much as reading
-# the article it looks for.
-@cache
-def _stored_id() -> Select[str]:
-    return select(ARTICLES.c.id).where(ARTICLES.c.id == bindparam("article"))
-
-
-@cache
-def _current_version() -> Select[str, int]:
-    a = ARTICLES.c
-    return (
-        select(a.id, a.version)
-        .where(a.external_id == bindparam("external_id"), a.is_current == 1)
-        .order_by(a.version.desc())
-        .limit(1)
-    )
-
-
-@cache
-def _inserting(table: Table) -> Insert:
-    return insert(table)
+    return session.connection().scalar(_STORED_ID, {"article": article_id}) is not None
 
 
 class ArticleStore:
@@ -163,7 +148,7 @@ class ArticleStore:
     def _write(session: Session, article: Article, on_insert: InsertHook | None) -> SaveOutcome:
         if _exists(session, article.id):
             return SaveOutcome.UNCHANGED
-        previous = session.connection().execute(_current_version(), {"external_id": article.external_id}).first()
+        previous = session.connection().execute(_CURRENT_VERSION, {"external_id": article.external_id}).first()
         if previous is not None:
             article.version = previous.version + 1
             article.supersedes = previous.id
@@ -176,7 +161,7 @@ class ArticleStore:
         register_entities(session, article)
         connection = session.connection()
         for table, rows in to_rows(article):
-            connection.execute(_inserting(table), rows)
+            connection.execute(inserting(table), rows)
         count_entities(session, article)
         index_article(session, article)
         if on_insert is not None:

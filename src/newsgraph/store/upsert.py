@@ -1,12 +1,20 @@
-"""INSERT ... ON CONFLICT for the two dialects we run on, in one place."""
+"""INSERT statements of the write path, each built once per table: plain, and ON CONFLICT for
+the two dialects we run on."""
 
 from __future__ import annotations
 
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Insert, Table, insert
 from sqlalchemy.orm import Session
+
+
+@cache
+def inserting(table: Table) -> Insert:
+    """A plain multi-row INSERT into the table (building one costs about a third more than
+    running it again)."""
+    return insert(table)
 
 
 def add_counts(session: Session, table: Table, keys: list[str], counted: str, rows: list[dict[str, Any]]) -> None:

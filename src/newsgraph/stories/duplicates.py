@@ -11,12 +11,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from typing import cast
 
 from datasketch import MinHash
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from newsgraph.store.models import ArticleRow, BandRow, FingerprintRow
+from newsgraph.store.upsert import inserting
 
 SHINGLE_WORDS = 5
 NUM_PERM = 64
@@ -35,8 +37,8 @@ _SAME_TEXT = (
 _SHARING_A_BAND = select(BandRow.article_id).where(BandRow.band.in_(bindparam("bands", expanding=True)))
 _TEXT = select(ArticleRow.text).where(ArticleRow.id == bindparam("article"))
 _COPIED = select(ArticleRow.duplicate_of).where(ArticleRow.id == bindparam("article"))
-_NEW_FINGERPRINT = insert(FingerprintRow)
-_NEW_BANDS = insert(BandRow)
+FINGERPRINTS = cast(Table, FingerprintRow.__table__)
+MINHASH_BANDS = cast(Table, BandRow.__table__)
 
 
 def words(text: str) -> list[str]:
@@ -92,9 +94,9 @@ def find_original(session: Session, article_id: str, text: str, external_id: str
     if original is None:
         original = _near_copy(session, {article_id, *versions}, grams, bands)
     fingerprint = {"article_id": article_id, "text_hash": digest, "shingles": len(grams)}
-    connection.execute(_NEW_FINGERPRINT, [fingerprint])
+    connection.execute(inserting(FINGERPRINTS), [fingerprint])
     if bands:
-        connection.execute(_NEW_BANDS, [{"band": band, "article_id": article_id} for band in bands])
+        connection.execute(inserting(MINHASH_BANDS), [{"band": band, "article_id": article_id} for band in bands])
     if original is None:
         return None
     root = connection.scalar(_COPIED, {"article": original})

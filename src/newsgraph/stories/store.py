@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import cast
 
-from sqlalchemy import ColumnElement, Table, TextClause, bindparam, delete, func, insert, or_, select, text, update
+from sqlalchemy import ColumnElement, Table, TextClause, bindparam, delete, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from newsgraph.store.models import (
@@ -19,7 +19,7 @@ from newsgraph.store.models import (
     StoryKeyRow,
     StoryRow,
 )
-from newsgraph.store.upsert import add_counts
+from newsgraph.store.upsert import add_counts, inserting
 from newsgraph.stories.clustering import StoredArticle, StoryGraphStore
 from newsgraph.stories.features import ArticleFeatures, DocumentFrequencies
 
@@ -64,7 +64,6 @@ _RECENT_MEMBERS = (
 _STORY = select(STORIES.c.id).where(STORIES.c.id == bindparam("story"))
 _STORY_SIZE = select(func.count()).select_from(STORY_ARTICLES).where(STORY_ARTICLES.c.story_id == bindparam("story"))
 _DROP_STORY = delete(STORIES).where(STORIES.c.id == bindparam("story"))
-_NEW_STORY = insert(STORIES)
 _PLACE = update(ARTICLES).where(ARTICLES.c.id == bindparam("article")).values(story_id=bindparam("story"))
 _MOVE_MEMBERS = update(STORY_ARTICLES).where(_among(STORY_ARTICLES.c.article_id)).values(story_id=bindparam("story"))
 # Duplicates follow the article they copy.
@@ -184,7 +183,7 @@ class SqlStoryGraph(StoryGraphStore):
             for n, w in neighbours
         ]
         if rows:
-            connection.execute(NEIGHBOURS.insert(), rows)
+            connection.execute(inserting(NEIGHBOURS), rows)
 
     def stories_of(self, article_ids: Iterable[str]) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -220,7 +219,7 @@ class SqlStoryGraph(StoryGraphStore):
         self._ensure_story(story_id)
         connection = self.session.connection()
         connection.execute(
-            STORY_ARTICLES.insert(),
+            inserting(STORY_ARTICLES),
             [
                 {
                     "article_id": article.article_id,
@@ -232,7 +231,7 @@ class SqlStoryGraph(StoryGraphStore):
             ],
         )
         connection.execute(
-            STORY_KEYS.insert(),
+            inserting(STORY_KEYS),
             [
                 {"key": key[:200], "seq": article.seq, "article_id": article.article_id}
                 for key in sorted(set(features.keys()))
@@ -259,7 +258,7 @@ class SqlStoryGraph(StoryGraphStore):
     def _ensure_story(self, story_id: str) -> None:
         connection = self.session.connection()
         if connection.scalar(_STORY, {"story": story_id}) is None:
-            connection.execute(_NEW_STORY, [{"id": story_id}])
+            connection.execute(inserting(STORIES), [{"id": story_id}])
 
 
 def _features(counts: dict[str, int], published: str | None) -> ArticleFeatures:
