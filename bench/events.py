@@ -22,7 +22,7 @@ import json
 import sys
 from pathlib import Path
 
-from newsgraph.nlp.event_types import EventTypeModel, current_model, using_model
+from newsgraph.nlp.events import EventTypeModel, current_model, using_model
 from newsgraph.nlp.pipeline import Analyzer
 from newsgraph.records import Article, Published
 from newsgraph.settings import DEFAULT_PIPELINE

@@ -98,8 +98,8 @@ def extract_both(page: Page) -> tuple[Extracted, Extracted]:
 
     from newsgraph.errors import InputError
     from newsgraph.ingest.decode import decode_bytes
+    from newsgraph.ingest.html_pages import html_article
     from newsgraph.ingest.prepare import prepare_article
-    from newsgraph.ingest.readers import html_article
 
     html, _ = decode_bytes(gzip.decompress(page.path.read_bytes()), str(page.path))
     started = time.perf_counter()

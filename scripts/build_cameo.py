@@ -3,7 +3,7 @@
     python scripts/build_cameo.py [--shared ../shared]
 
 Reads `data/plover/cameo/CAMEO.2.0.txt` (PETRARCH 2, MIT) and `CAMEO2PLOVER-2021.txt` (PLOVER,
-CC BY-SA 4.0) and writes `src/newsgraph/nlp/data/cameo_verbs.json`: verb blocks (the PLOVER
+CC BY-SA 4.0) and writes `src/newsgraph/nlp/events/data/cameo_verbs.json`: verb blocks (the PLOVER
 type of the block's default code, and its patterns: words before and after the verb, `&SET` for
 a synonym set, each with the PLOVER type and mode its CAMEO code maps to, null where the code is
 '---': that pattern is no event), and for each verb (base form) its block, inflected forms and
@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "src" / "newsgraph" / "nlp" / "data" / "cameo_verbs.json"
+OUT = ROOT / "src" / "newsgraph" / "nlp" / "events" / "data" / "cameo_verbs.json"
 _BLOCK = re.compile(r"---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 _PATTERN = re.compile(r"-\s*(.*?)\s*\[([^\]]*)\]")
 _VERB = re.compile(r"\s*([A-Z][A-Z_'\-]*)\s*(?:\[([^\]]*)\])?\s*(?:\{([^}]*)\})?")

@@ -5,10 +5,10 @@
 Each sentence of `data/plover/dev.jsonl` (159 hand-coded news sentences, CC BY-SA 4.0) and of
 our own labels (`data/labels/plover_sentences.jsonl`, real news sentences coded by us, NONE where
 they tell no political event; every fourth held back) is analysed by the pipeline with the rules
-alone; its features (`nlp/event_types.sentence_features`)
+alone; its features (`newsgraph.nlp.events.sentence_features`)
 and its gold PLOVER type train a multinomial logistic regression (scikit-learn, used here only),
 whose classes, feature names, weights and intercepts are written to
-`src/newsgraph/nlp/data/event_types.json` for numpy to read at run time. The same input gives
+`src/newsgraph/nlp/events/data/event_types.json` for numpy to read at run time. The same input gives
 the same file. bench/events.py cross-validates the same recipe on the same sentences.
 """
 
@@ -21,8 +21,7 @@ from pathlib import Path
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from newsgraph.nlp.cameo import typed_verbs
-from newsgraph.nlp.event_types import DATA, sentence_features, using_model
+from newsgraph.nlp.events import MODEL_FILE, sentence_features, typed_verbs, using_model
 from newsgraph.nlp.pipeline import Analyzer
 from newsgraph.records import Article, Published
 from newsgraph.settings import DEFAULT_PIPELINE
@@ -99,8 +98,9 @@ def main() -> None:
         "sentences": len(rows),
         **weights,
     }
-    DATA.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"{DATA}: {len(weights['classes'])} types, {len(weights['features'])} features from {len(rows)} sentences")
+    MODEL_FILE.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    counts = f"{len(weights['classes'])} types, {len(weights['features'])} features from {len(rows)} sentences"
+    print(f"{MODEL_FILE}: {counts}")
 
 
 if __name__ == "__main__":

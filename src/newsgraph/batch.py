@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import InputError
-from newsgraph.ingest import expand_inputs, prepare_article, read_source
+from newsgraph.ingest import expand_inputs, read_file
 from newsgraph.ingest.site_titles import SiteTitlePatterns
 from newsgraph.nlp.pipeline import Analyzer, without_errors
 from newsgraph.records import Article
@@ -39,32 +39,6 @@ class BatchReport:
         if self.skipped:
             text += f", {len(self.skipped)} skipped"
         return text
-
-
-def read_file(
-    path: Path, settings: Settings, outlet: str | None = None, published: str | None = None
-) -> Iterator[Article | InputError]:
-    """The clean articles of one file, or the errors that stand in for them. Whatever a record
-    holds, it becomes an article or an error: a failure nobody foresaw ends that record (or, in
-    the reader itself, the rest of that file), never the batch."""
-    items = read_source(path, settings)
-    while True:
-        try:
-            item = next(items)
-        except StopIteration:
-            return
-        except Exception as error:  # a reader's own failure: the file ends here
-            yield InputError(path, f"could not be read further: {type(error).__name__}: {error}")
-            return
-        if isinstance(item, InputError):
-            yield item
-            continue
-        try:
-            yield prepare_article(item, outlet=outlet, published=published)
-        except InputError as error:
-            yield error
-        except Exception as error:
-            yield InputError(item.source, f"could not be prepared: {type(error).__name__}: {error}")
 
 
 def read_articles(

@@ -37,7 +37,7 @@ def read_sent_files(
 ) -> list[Article | InputError]:
     """Runs on a worker: parse files sent as bytes (the worker may not see this machine's disk),
     under their own names so that format and ids come out as they would here."""
-    from newsgraph.batch import read_file
+    from newsgraph.ingest import read_file
 
     out: list[Article | InputError] = []
     with tempfile.TemporaryDirectory() as folder:
@@ -65,7 +65,7 @@ def read_on_cluster(
 ) -> Iterator[Article | InputError]:
     """Clean articles of every file in input order: single-article files parsed on the workers,
     archives (and files too large to send) read here, each when its turn comes."""
-    from newsgraph.batch import read_file
+    from newsgraph.ingest import read_file
     from newsgraph.ingest.readers import detect_format
 
     def jobs() -> Iterator[Any]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsgraph.showable import displayable
+
 
 class NewsgraphError(Exception):
     """Base of every error newsgraph raises on purpose."""
@@ -16,8 +18,6 @@ class InputError(NewsgraphError):
     """
 
     def __init__(self, source: str | Path, reason: str) -> None:
-        from newsgraph.storable import displayable
-
         self.source = displayable(str(source))
         self.reason = displayable(reason)
         super().__init__(f"{self.source}: {reason}")

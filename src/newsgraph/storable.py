@@ -11,32 +11,18 @@ not finite are refused or written out as text.
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
 from newsgraph.errors import InputError
+from newsgraph.showable import SURROGATE
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 # Far beyond any real metadata (feeds and CMS exports nest a handful of levels).
 MAX_NESTING = 32
 
 
-def displayable(text: str) -> str:
-    """A string every output and store can write: undecodable bytes of a file name (which
-    Python carries as lone surrogates) become visible escapes such as \\xff; NUL is dropped."""
-    if "\x00" in text:
-        text = text.replace("\x00", "")
-    if not _SURROGATE.search(text):
-        return text
-    try:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:  # surrogates that no undecodable byte explains
-        return text.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
 def storable_text(value: str, field: str, source: str) -> str:
     """The value without NUL characters; a lone surrogate rejects the record."""
-    found = _SURROGATE.search(value)
+    found = SURROGATE.search(value)
     if found:
         raise InputError(
             source,

@@ -6,7 +6,7 @@ import pytest
 
 from newsgraph.errors import InputError
 from newsgraph.ingest import prepare_article, read_source
-from newsgraph.ingest.readers import RawArticle
+from newsgraph.ingest.raw import RawArticle
 from newsgraph.records import Article
 from newsgraph.settings import Settings
 

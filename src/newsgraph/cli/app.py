@@ -22,7 +22,7 @@ from newsgraph.cli.render import article_view, articles_table
 from newsgraph.cli.stopping import watch_progress
 from newsgraph.errors import InputError
 from newsgraph.settings import Settings
-from newsgraph.storable import displayable
+from newsgraph.showable import displayable
 from newsgraph.store import ArticleStore, open_database
 from newsgraph.store.database import shown_url
 

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsgraph.compare.claims import word_cut
-from newsgraph.nlp.claim_words import claim_in_words, confidence_label
+from newsgraph.nlp.claims import claim_in_words, confidence_label
 from newsgraph.records import Article
 from newsgraph.store import ArticleSummary
 from newsgraph.store.story_queries import Story

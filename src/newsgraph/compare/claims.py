@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newsgraph.nlp.quotations import quote_spans
+from newsgraph.nlp.claims import quote_spans
 from newsgraph.records import Article, Claim, Sentence
 
 # Content words two reports of one statement by one speaker share, at least, of the shorter

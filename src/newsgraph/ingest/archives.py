@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import InputError
+from newsgraph.ingest.html_pages import html_article
 from newsgraph.ingest.published import parse_published
-from newsgraph.ingest.readers import RawArticle, html_article
+from newsgraph.ingest.raw import RawArticle
 from newsgraph.settings import Settings
 
 

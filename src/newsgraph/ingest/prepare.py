@@ -9,9 +9,10 @@ from collections import Counter
 from newsgraph.errors import InputError
 from newsgraph.ingest.debris import clean_lines, normalise_text, split_title
 from newsgraph.ingest.language import english_share, looks_english
-from newsgraph.ingest.readers import RawArticle
+from newsgraph.ingest.raw import RawArticle
 from newsgraph.records import Article, Published, Removed
-from newsgraph.storable import displayable, storable_text, storable_value
+from newsgraph.showable import displayable
+from newsgraph.storable import storable_text, storable_value
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _LINK = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I)

@@ -1,8 +1,10 @@
-"""newsgraph's spaCy components. Each takes a `Doc`, adds its results to it, returns it.
+"""newsgraph's spaCy components at the door of `nlp/`, shared by every wing: paragraph breaks
+as sentence starts, and cheap repairs of the NER model's slips. Each takes a `Doc`, changes it
+and returns it.
 
 Results live on the Doc (`doc._.dates`), so offsets come from spans and `nlp.pipe` batches
-every stage together. The analyzer reads them into the record model. The date component lives
-in `date_finder`.
+every stage together. The analyzer reads them into the record model. The analyses' own
+components live in their wings (`dates`, `entities`, `claims`, `events`).
 """
 
 from __future__ import annotations
@@ -10,10 +12,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsgraph.nlp.attribution_rules import OUTLET_TAIL_WORDS
-from newsgraph.nlp.date_finder import clause_tense, find_dates
+from newsgraph.nlp.claims import OUTLET_TAIL_WORDS
 
-__all__ = ["clause_tense", "find_dates", "fix_entities", "mark_paragraphs"]
+__all__ = ["fix_entities", "mark_paragraphs"]
 
 OFFICE_WORDS = frozenset({"secretary", "minister", "ministry", "undersecretary"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "we", "i", "you", "his", "hers", "its", "their"})

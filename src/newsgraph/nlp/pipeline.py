@@ -11,10 +11,19 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.errors import InputError, NewsgraphError
-from newsgraph.nlp import claims, components, entities, events, quantities  # noqa: F401  (registers the components)
 from newsgraph.nlp.attributes import speed_up_attribute_ruler
+from newsgraph.nlp.claims import find_claims
+from newsgraph.nlp.components import fix_entities, mark_paragraphs
+from newsgraph.nlp.dates import find_dates, warm_fallback
 from newsgraph.nlp.doctext import text_of
+from newsgraph.nlp.entities import link_entities
+from newsgraph.nlp.events import find_events
+from newsgraph.nlp.quantities import find_quantities
 from newsgraph.records import Article, CanonicalEntity, EntityMention, Sentence
+
+# Importing a component registers it with spaCy under its name ("newsgraph_claims"), which is
+# how `load_pipeline` adds it.
+COMPONENTS = (mark_paragraphs, fix_entities, find_dates, link_entities, find_claims, find_events, find_quantities)
 
 # Not needed by any stage: the lemmatizer costs ~20% of the model's time.
 DISABLED = ("lemmatizer",)
@@ -62,8 +71,6 @@ def warm_up(name: str) -> Language:
     time-zone patterns and locale data, spaCy's lazy tables) is built before the ingest forks
     its children and they share it, instead of each building its own."""
     nlp = load_pipeline(name)
-    from newsgraph.nlp.dates import warm_fallback
-
     warm_fallback()
     nlp(_WARM_UP_TEXT)
     return nlp

@@ -9,7 +9,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.date_rules import NUMBER_WORDS
+from newsgraph.nlp.dates import NUMBER_WORDS
 from newsgraph.nlp.doctext import text_of
 from newsgraph.records import Quantity, Sentence
 

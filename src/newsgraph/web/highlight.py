@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from newsgraph.nlp.claim_words import claim_in_words, confidence_label
+from newsgraph.nlp.claims import claim_in_words, confidence_label
 from newsgraph.records import Article
 
 

@@ -15,9 +15,9 @@ from fastapi.templating import Jinja2Templates
 
 from newsgraph.compare import compare_story
 from newsgraph.errors import NewsgraphError, NotFoundError
-from newsgraph.nlp.claim_words import claim_in_words, confidence_word
+from newsgraph.nlp.claims import claim_in_words, confidence_word
 from newsgraph.records import Article
-from newsgraph.storable import displayable
+from newsgraph.showable import displayable
 from newsgraph.store import ArticleStore
 from newsgraph.store.entity_queries import MAX_ITEMS, entity_types, get_entity, list_entities
 from newsgraph.store.event_queries import timeline

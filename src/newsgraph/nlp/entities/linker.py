@@ -1,0 +1,174 @@
+"""Canonical entities: every name mention gets an id shared by all mentions of the same thing.
+
+Within an article: "Gusev" is the "Andrei Gusev" named earlier, "FDD" is the "Foundation for
+Defense of Democracies" whose initials it is, "Russian" and "the Kremlin" acting are Russia
+(gazetteer). Ids are readable and stable across articles and databases: `country:ru`,
+`org:reuters`, `person:andrei-gusev`, `gpe:amirabad`. A capital or seat of government stands
+for its country only when it acts (the subject of a verb, or a possessor: "Moscow agreed",
+"Tehran's program"); "flights from Moscow" stay at the place `gpe:moscow`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsgraph.nlp.entities.gazetteer import lookup
+
+if not Doc.has_extension("entity_links"):
+    Doc.set_extension("entity_links", default=None)
+
+LINKED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+# Words spaCy sometimes leaves at the front of a PERSON span.
+PERSON_TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "president",
+        "prime",
+        "minister",
+        "secretary",
+        "senator",
+        "sen",
+        "rep",
+        "gov",
+        "governor",
+        "general",
+        "gen",
+        "lt",
+        "col",
+        "colonel",
+        "lieutenant",
+        "captain",
+        "capt",
+        "judge",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+        "pope",
+        "sir",
+        "lady",
+        "chancellor",
+        "ambassador",
+        "officer",
+        "detective",
+    }
+)
+
+
+@dataclass(frozen=True)
+class EntityLink:
+    entity_id: str
+    name: str
+    type: str
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:48].strip("-") or "x"
+
+
+def is_acting(span: Span) -> bool:
+    """The name is a participant, not a location: subject, agent or possessor of something."""
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:  # "Moscow and Tehran solidified"
+        root = root.head
+    if root.dep_ in ACTING_DEPS:
+        return True
+    return root.dep_ == "compound" and root.head.dep_ in ACTING_DEPS
+
+
+def person_name(span: Span) -> str:
+    words = [t.text for t in span if not t.is_punct or t.text in ("-", "'")]
+    while len(words) > 1 and words[0].lower().rstrip(".") in PERSON_TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+@Language.component("newsgraph_entity_links", requires=["doc.ents"], assigns=["doc._.entity_links"])
+def link_entities(doc: Doc) -> Doc:
+    """Give each entity mention its canonical entity (`doc._.entity_links`, aligned with
+    `doc.ents`; None for numbers, dates and the like)."""
+    ents = list(doc.ents)
+    people: dict[str, str] = {}  # surname or single name -> full name, from this article
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            name = person_name(ent)
+            parts = name.split()
+            if len(parts) > 1:
+                people.setdefault(parts[-1].lower(), name)
+                people.setdefault(parts[0].lower(), name)
+    for ent in ents:  # single names, unless a full name above claimed them
+        if ent.label_ == "PERSON" and len(person_name(ent).split()) == 1:
+            people.setdefault(person_name(ent).lower(), person_name(ent))
+    long_orgs: dict[str, str] = {}  # initials -> long name
+    for ent in ents:
+        if ent.label_ == "ORG" and len(ent) > 2:
+            long_name = _clean(ent.text)
+            if len(initials(long_name)) >= 2:
+                long_orgs.setdefault(initials(long_name), long_name)
+    doc._.entity_links = [_link(ent, people, long_orgs) for ent in ents]
+    return doc
+
+
+def _clean(text: str) -> str:
+    text = text.replace("’", "'").strip()
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    text = re.sub(r"\s*'s?$", "", text)
+    return re.sub(r"\s+", " ", text).strip(" .,;:")
+
+
+def _link(ent: Span, people: dict[str, str], long_orgs: dict[str, str]) -> EntityLink | None:
+    label = ent.label_
+    if label not in LINKED_LABELS:
+        return None
+    if label == "ORG" and len(ent) == 1 and ent.text.lower() in people:
+        label = "PERSON"  # "led by Trump" tagged ORG where Trump is a person named in the article
+    if label == "PERSON":
+        name = person_name(ent)
+        parts = name.split()
+        if len(parts) == 1:
+            name = people.get(parts[0].lower(), name)
+        return EntityLink(f"person:{slug(name)}", name, "PERSON")
+    known = lookup(ent.text)
+    if known is not None:
+        if known.relation in ("capital", "seat") and not is_acting(ent):
+            place = _clean(ent.text)
+            kind = "fac" if known.relation == "seat" else "gpe"
+            return EntityLink(f"{kind}:{slug(place)}", place, kind.upper())
+        return EntityLink(known.entity_id, known.name, known.type)
+    name = _clean(ent.text)
+    if not name:
+        return None
+    if label == "ORG" and name.isupper() and name in long_orgs:
+        name = long_orgs[name]
+        known = lookup(name)
+        if known is not None:
+            return EntityLink(known.entity_id, known.name, known.type)
+    kind = {"NORP": "group", "LOC": "loc", "FAC": "fac", "GPE": "gpe", "ORG": "org"}.get(label, label.lower())
+    return EntityLink(f"{kind}:{slug(name)}", name, label)
+
+
+def entity_maps(doc: Doc) -> tuple[dict[int, Span], dict[int, EntityLink]]:
+    """For each token inside an entity: its entity span, and its canonical link if any."""
+    links = doc._.entity_links or [None] * len(doc.ents)
+    ent_at: dict[int, Span] = {}
+    link_at: dict[int, EntityLink] = {}
+    for ent, link in zip(doc.ents, links, strict=True):
+        for token in ent:
+            ent_at[token.i] = ent
+            if link is not None:
+                link_at[token.i] = link
+    return ent_at, link_at
