@@ -163,10 +163,15 @@ class EventArgument:
 
 @dataclass
 class EventDate:
+    """When an event happened: the date its sentence gives (`basis` "text"), or, where the
+    sentence gives none, the day the article reported it (`basis` "reported", `text` empty):
+    shown as such, never as the day the event happened."""
+
     value: str | None
     text: str
     granularity: str | None = None
     modifier: str | None = None
+    basis: Literal["text", "reported"] = "text"
 
 
 @dataclass
@@ -196,6 +201,9 @@ class Event:
     # with an actor named, an event noun, a passive with no agent, the CAMEO dictionary); shown
     # and filtered on, not a calibrated probability.
     confidence: float | None = None
+    # Where the article tells the same event again (same type, participants and date): the
+    # triggers of those later mentions; the event itself is told at `trigger`.
+    mentions: list[Trigger] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
@@ -216,6 +224,7 @@ class Event:
             negated=bool(data.get("negated")),
             hedged=bool(data.get("hedged")),
             confidence=data.get("confidence"),
+            mentions=[Trigger(**m) for m in data.get("mentions") or []],
         )
 
 

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from newsgraph.compare.claims import word_cut
 from newsgraph.nlp.claims import claim_in_words, confidence_label
-from newsgraph.records import Article
+from newsgraph.records import Article, Event
 from newsgraph.store import ArticleSummary
 from newsgraph.store.story_queries import Story
 
@@ -72,6 +72,15 @@ def article_view(article: Article) -> Group:
     return Group(header, Text(""), marked_text(article), Text(""), claims_table(article), events_table(article))
 
 
+def event_when(event: Event) -> str:
+    """The date its sentence gives, or "reported D" where it gives none; "-" without either."""
+    if event.date is None:
+        return "-"
+    if event.date.basis == "reported":
+        return f"reported {event.date.value}"
+    return event.date.value or event.date.text
+
+
 def events_table(article: Article) -> Table:
     """Who did what to whom, when: one row per event, with negation and hedging said."""
     table = Table(title="events", show_lines=False)
@@ -80,7 +89,7 @@ def events_table(article: Article) -> Table:
     for event in article.events:
         note = ", ".join(word for word, flag in (("negated", event.negated), ("reportedly", event.hedged)) if flag)
         table.add_row(
-            Text(event.date.value or event.date.text if event.date else "-"),
+            Text(event_when(event)),
             Text(f"{event.type}{'/' + event.mode if event.mode else ''}: {event.trigger.text}"),
             Text(event.actor.text if event.actor else "-"),
             Text(event.recipient.text if event.recipient else "-"),

@@ -23,6 +23,11 @@ VAGUE_PARTIES = frozenset(
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+def told_date(event: Event) -> str | None:
+    """The date the text gives an event; a reporting date says nothing of when it happened."""
+    return event.date.value if event.date and event.date.basis == "text" else None
+
+
 def dates_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
@@ -49,7 +54,7 @@ class _Told:
 
     def __init__(self, event: Event) -> None:
         self.event = event
-        self.date = event.date.value if event.date else None
+        self.date = told_date(event)
         self.evidence: list[dict[str, Any]] = []
         self.other: _Told | None = None  # the other version, when outlets disagree
         self.differs_on = ""
@@ -60,7 +65,7 @@ class _Told:
             first.type == event.type
             and same_party(first.actor, event.actor)
             and same_party(first.recipient, event.recipient)
-            and dates_compatible(self.date, event.date.value if event.date else None)
+            and dates_compatible(self.date, told_date(event))
         )
 
     def outlets(self) -> set[str]:
@@ -76,7 +81,7 @@ def event_items(articles: list[Article], min_confidence: float | None) -> list[d
             evidence = {
                 **sentence_evidence(article, event.sentence.start, event.sentence.end),
                 "trigger": event.trigger.text,
-                "date": event.date.value if event.date else None,
+                "date": told_date(event),
                 "actor": event.actor.text if event.actor else None,
                 "recipient": event.recipient.text if event.recipient else None,
             }
@@ -153,5 +158,5 @@ def _summary(event: Event) -> str:
         event.type.lower(),
         event.recipient.text if event.recipient else "",
     ]
-    when = f" ({event.date.value})" if event.date and event.date.value else ""
+    when = f" ({told_date(event)})" if told_date(event) else ""
     return " ".join(p for p in parts if p) + when

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+import json
+from typing import Any, Literal, cast
 
 from sqlalchemy import Table
 
@@ -244,6 +245,8 @@ def _event_row(position: int, event: Event) -> dict[str, Any]:
         date_text=date.text if date else None,
         date_granularity=date.granularity if date else None,
         date_modifier=date.modifier if date else None,
+        date_basis=date.basis if date else None,
+        mentions=json.dumps([[m.text, m.start, m.end] for m in event.mentions]) if event.mentions else None,
         trigger_text=event.trigger.text,
         trigger_start=event.trigger.start,
         trigger_end=event.trigger.end,
@@ -262,7 +265,8 @@ def _event_record(row: EventRow) -> Event:
 
     date = None
     if row.date_text is not None:
-        date = EventDate(row.date_value, row.date_text, row.date_granularity, row.date_modifier)
+        basis: Literal["text", "reported"] = "reported" if row.date_basis == "reported" else "text"
+        date = EventDate(row.date_value, row.date_text, row.date_granularity, row.date_modifier, basis)
     return Event(
         type=row.type,
         mode=row.mode,
@@ -277,4 +281,5 @@ def _event_record(row: EventRow) -> Event:
         negated=bool(row.negated),
         hedged=bool(row.hedged),
         confidence=row.confidence,
+        mentions=[Trigger(text, start, end) for text, start, end in json.loads(row.mentions)] if row.mentions else [],
     )

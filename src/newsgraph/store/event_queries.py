@@ -38,10 +38,13 @@ def sort_key(value: str) -> str:
     return value
 
 
-def display(value: str | None, modifier: str | None) -> str:
-    """The date at its own granularity: "2024-09", "late 2024-10"."""
+def display(value: str | None, modifier: str | None, basis: str | None = None) -> str:
+    """The date at its own granularity: "2024-09", "late 2024-10"; the day an event was reported
+    where its sentence gives none: "reported 2024-10-02"."""
     if not value:
         return "undated"
+    if basis == "reported":
+        return f"reported {value}"
     return f"{modifier} {value}" if modifier else value
 
 
@@ -124,7 +127,8 @@ def _event_entry(
             "text": event.date_text,
             "granularity": event.date_granularity,
             "modifier": event.date_modifier,
-            "display": display(event.date_value if dated else None, event.date_modifier),
+            "basis": (event.date_basis or "text") if dated else None,
+            "display": display(event.date_value if dated else None, event.date_modifier, event.date_basis),
         },
         "type": event.type,
         "mode": event.mode,

@@ -295,6 +295,10 @@ class EventRow(Base):
     date_text: Mapped[str | None] = mapped_column(Text)
     date_granularity: Mapped[str | None] = mapped_column(String(16))
     date_modifier: Mapped[str | None] = mapped_column(String(16))
+    # "reported": no date in the sentence, the article's publication date stands in (shown as such).
+    date_basis: Mapped[str | None] = mapped_column(String(16))
+    # The triggers of the article's later mentions of the same event, as JSON; null when told once.
+    mentions: Mapped[str | None] = mapped_column(Text)
     trigger_text: Mapped[str] = mapped_column(Text)
     trigger_start: Mapped[int] = mapped_column(Integer)
     trigger_end: Mapped[int] = mapped_column(Integer)

@@ -31,7 +31,9 @@ def marks(article: Article) -> list[Mark]:
     for event in article.events:
         actor = event.actor.text if event.actor else "?"
         target = f" → {event.recipient.text}" if event.recipient else ""
-        when = f" on {event.date.value}" if event.date and event.date.value else ""
+        when = ""
+        if event.date and event.date.value:
+            when = f" reported {event.date.value}" if event.date.basis == "reported" else f" on {event.date.value}"
         found.append(Mark(event.trigger.start, event.trigger.end, "event", f"{event.type}: {actor}{target}{when}"))
     for date in article.dates:
         found.append(Mark(date.start, date.end, "date", f"date {date.value or '?'} ({date.status})"))

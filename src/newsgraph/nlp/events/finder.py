@@ -12,6 +12,7 @@ whether it is negated or hedged ("reportedly").
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -23,8 +24,9 @@ from newsgraph.nlp.doctext import text_of
 from newsgraph.nlp.entities import entity_maps
 from newsgraph.nlp.events import rules
 from newsgraph.nlp.events.cameo import VerbTypes, typed_verbs
-from newsgraph.nlp.events.modality import demanded, hedged, negated
-from newsgraph.nlp.events.type_model import dictionary_type, retyped
+from newsgraph.nlp.events.mentions import told_once
+from newsgraph.nlp.events.modality import demanded, generic, hedged, negated, offered_to_reader
+from newsgraph.nlp.events.type_model import learned_type, retyped
 from newsgraph.records import Claim, DateMention, Event, EventArgument, EventDate, Sentence, Trigger
 
 if not Doc.has_extension("events"):
@@ -34,6 +36,7 @@ ARGUMENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "relcl", "xcomp", "parataxis", "acl", "pcomp"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "to", "from"})
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +51,8 @@ class _Index:
         self.ent_at, self.link_at = entity_maps(doc)
         self.dates: list[DateMention] = [d for d in (doc._.dates or []) if d.kind == "date"]
         self.claims: list[Claim] = list(doc._.claims or [])
+        published = doc._.published
+        self.reported = str(published)[:10] if published and DAY.match(str(published)) else None
 
 
 @Language.component(
@@ -61,6 +66,8 @@ def find_events(doc: Doc) -> Doc:
     for token in doc:
         if token.pos_ == "VERB" and token.lower_ in verbs:
             events.extend(_verb_event(token, verbs[token.lower_], index))
+        elif token.pos_ == "VERB" and token.lower_ in rules.COME_FORMS:
+            events.extend(_under_fire(token, index))
         elif token.pos_ == "NOUN" and token.lower_ in rules.NOUNS:
             events.extend(_noun_event(token, rules.NOUNS[token.lower_], index))
         elif token.pos_ == "NOUN" and token.lower_ in rules.PATIENT_EVENT_NOUNS:
@@ -71,7 +78,7 @@ def find_events(doc: Doc) -> Doc:
         if (sent.start_char, sent.end_char) not in covered:
             events.extend(_dictionary_event(sent, governing, index))
     events.sort(key=lambda e: e.trigger.start)
-    doc._.events = retyped(events, sentences)
+    doc._.events = told_once(retyped(events, sentences))
     return doc
 
 
@@ -83,15 +90,33 @@ def _dictionary_event(sent: Span, verbs: VerbTypes, index: _Index) -> list[Event
         if found is not None and found.by_pattern:
             found_events = _verb_event(verb, (found.type, verb.lower_), index)
             return [replace(e, confidence=DICTIONARY_CONFIDENCE) for e in found_events]
-    learned = dictionary_type(sent, verbs)
+    learned = learned_type(sent, verbs)
     if learned is None:
         return []
     verb, event_type, probability = learned
     return [replace(e, confidence=round(probability, 2)) for e in _verb_event(verb, (event_type, verb.lower_), index)]
 
 
+def _under_fire(verb: Token, index: _Index) -> list[Event]:
+    """ "X came under fire from Y": Y acts on X, the subject is the recipient. Criticism unless Y
+    is an armed group ("came under fire from militants")."""
+    under = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"), None)
+    what = next((c for c in under.children if c.dep_ == "pobj"), None) if under is not None else None
+    if what is None or what.lower_ not in rules.UNDER_FIRE:
+        return []
+    source = _preposition_object(what, "from") or _preposition_object(verb, "from")
+    if source is None:
+        return []
+    event_type = rules.UNDER_FIRE[what.lower_]
+    if what.lower_ == "fire" and source.lower_ in rules.ARMED_GROUPS:
+        event_type = "ASSAULT"
+    return _events(event_type, verb, _argument(source, index), _argument(_subject(verb), index), index)
+
+
 def _verb_event(verb: Token, entry: tuple[str, str], index: _Index) -> list[Event]:
     event_type, base = entry
+    if generic(verb) or offered_to_reader(verb):
+        return []  # "when a citizen is arrested abroad", "Join our panel": no event happened
     needed = rules.NEEDS_OBJECT.get(base)
     if needed and not any(t.lower_ in needed and not _when(t) for t in verb.subtree if t.i != verb.i):
         return []
@@ -265,8 +290,12 @@ def _can_act(token: Token | None, index: _Index) -> bool:
 def _events(
     event_type: str, trigger: Token, actor: EventArgument | None, recipient: EventArgument | None, index: _Index
 ) -> list[Event]:
-    """One event, or one per date when the clause lists several ("on April 24 and September 17")."""
-    return [_event(event_type, trigger, actor, recipient, index, date) for date in _dates(trigger, index)]
+    """One event, or one per date when the clause lists several ("on April 24 and September 17");
+    with no date in its clause, the day the article reported it."""
+    dates = _dates(trigger, index)
+    if dates == [None] and index.reported:
+        dates = [EventDate(index.reported, "", "day", None, "reported")]
+    return [_event(event_type, trigger, actor, recipient, index, date) for date in dates]
 
 
 def _event(

@@ -1,6 +1,7 @@
 """Whether an event happened as told: negated ("did not sign", "refused to sign"), hedged
-("reportedly", "could help", "if they sign"), or only demanded ("urged China to release").
-Used by `finder`."""
+("reportedly", "could help", "if they sign"), only demanded ("urged China to release"), or no
+event at all: what happens in general ("when a citizen is arrested abroad"), and what a page
+asks its reader to do or offers ("Join our panel", "a fixture to play"). Used by `finder`."""
 
 from __future__ import annotations
 
@@ -46,3 +47,36 @@ def hedged(trigger: Token, sentence: str) -> bool:
             break
         verb = verb.head
     return False
+
+
+GENERIC_MARKS = frozenset({"when", "whenever", "if", "once", "unless", "until"})
+INDEFINITE = frozenset({"a", "an", "any", "every", "each"})
+
+
+def generic(trigger: Token) -> bool:
+    """An act told as what happens in general, not as something that happened: a present-tense
+    clause of "when" or "if" whose participant is anyone ("when a citizen is arrested abroad",
+    "if any member attacks")."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in GENERIC_MARKS for c in verb.children):
+        return False
+    present = verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    )
+    participants = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    anyone = any(any(d.dep_ == "det" and d.lower_ in INDEFINITE for d in p.children) for p in participants)
+    return present and anyone
+
+
+def offered_to_reader(trigger: Token) -> bool:
+    """Not an event but an invitation or an offer: an imperative addressed to the reader ("Join
+    us for a panel on ...", "Watch the match live"), or an act a noun is for ("a panel to join",
+    "a fixture to play")."""
+    children = list(trigger.children)
+    if trigger.tag_ == "VB" and trigger.dep_ == "ROOT" and not any(c.dep_.startswith("nsubj") for c in children):
+        return not any(c.dep_ in ("aux", "auxpass") for c in children)
+    return (
+        trigger.dep_ in ("relcl", "acl")
+        and trigger.head.pos_ == "NOUN"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    )

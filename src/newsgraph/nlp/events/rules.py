@@ -387,3 +387,10 @@ def _regular(base: str) -> tuple[str, ...]:
     if len(base) <= 4 and base[-1] in "bdgmnprt" and base[-2] in "aeiou" and base[-3] not in "aeiou":
         return base + "s", base + base[-1] + "ed", base + base[-1] + "ing"
     return base + "s", base + "ed", base + "ing"
+
+# "X came under fire from Y": the act is Y's, on X.
+COME_FORMS: frozenset[str] = frozenset({"come", "came", "comes", "coming"})
+UNDER_FIRE: dict[str, str] = {"fire": "ACCUSE", "criticism": "ACCUSE", "scrutiny": "ACCUSE", "attack": "ACCUSE"}
+ARMED_GROUPS: frozenset[str] = frozenset(
+    {"gunmen", "militants", "rebels", "troops", "soldiers", "insurgents", "fighters", "forces", "snipers", "artillery"}
+)
