@@ -56,9 +56,15 @@ SMALLEST_WEIGHT = 0.02
 # A feature of fewer sentences than this teaches nothing that generalises and weighs down the file.
 MIN_SENTENCES = 3
 THRESHOLDS = {"detect": 0.5, "retype": 0.6, "drop": 0.0}
-RETYPE_GRID = (0.3, 0.4, 0.5, 0.6)
-DETECT_GRID = (0.4, 0.5, 0.6, 0.7, 0.8)
-DROP_GRID = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
+# Fixed, not searched, for now: cross-validation on our labels favours retyping at 0.4, typing a
+# sentence no rule types at 0.5 and dropping a rule's event where the detector gives its sentence
+# under 0.5, but on written and seed sentences that drops clear events (a negated act, which our
+# coders coded NONE; "reached a consensus") and retypes "withdrew from the deal" as CONCEDE and
+# "Fahie's arrest" as RETREAT (issue 27's closing note). Until the labels agree with the engine
+# on those, the models act only where they are 0.9 sure.
+RETYPE_GRID = (0.9,)
+DETECT_GRID = (0.9,)
+DROP_GRID = (0.0,)
 
 
 def own_rows(shared: Path | None = None) -> list[dict]:
