@@ -321,10 +321,10 @@ def test_an_article_lists_its_events_and_lights_a_claims_source(page: Any, serve
     page.locator("a.story-link", has_text="Peru").first.click()
     page.wait_for_selector("#coverage .chip")
     assert page.locator("#conflicting tbody tr").count() >= 1  # conflicts first, before the articles
-    page.locator("#articles a.article-link").first.click()
+    page.locator("#articles a.article-link", has_text="Peru sends aid").first.click()
     page.wait_for_selector("#events li")
     assert "→" in page.locator("#events").inner_text() or page.locator("#events li").count() >= 1
-    # The first Peru article tells events: listed, not the empty message.
+    # The aid article tells events (aid flown in, offers, promises): listed, not the empty message.
     assert page.locator("#events li", has_text="No events found").count() == 0
     assert "·" in page.locator("#events li").first.inner_text()  # each with its date or "no date"
     with_source = page.locator(".claim-entry[data-source-start]:not([data-source-start=''])").first
