@@ -183,6 +183,8 @@ def articles_figures(analyzer: Analyzer, limit: int) -> dict[str, float]:
 
 
 def _identity(event: Event) -> tuple[str, str, str, str]:
+    """Same type, participants and date, read here on its own terms (pronoun and negated events
+    included), not by the finder's merging rule: a measure of that rule, not a copy of it."""
     def party(argument: EventArgument | None) -> str:
         return (argument.entity_id or argument.text.lower()) if argument else ""
 

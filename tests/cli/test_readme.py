@@ -45,6 +45,11 @@ def option_names(command: Any) -> list[set[str]]:
     ]
 
 
+def unknown_flags(text: str, shown: set[str]) -> list[str]:
+    """The flags shown that a help text does not print."""
+    return sorted(flag for flag in shown if not re.search(rf"(?<![\w-]){flag}(?![\w-])", text))
+
+
 def help_text(cli: Any, name: str) -> str:
     result = cli(name, "--help", env={"COLUMNS": "200", "TERMINAL_WIDTH": "200", "NO_COLOR": "1"})
     assert result.exit_code == 0, result.output
@@ -71,8 +76,7 @@ def test_every_flag_of_a_command_is_shown(name: str) -> None:
 def test_every_flag_shown_is_in_the_help(cli: Any, name: str) -> None:
     text = help_text(cli, name)
     assert f"newsgraph {name}" in text  # the usage line: the measure reads the right help
-    shown = readme_list().get(name, set())
-    unknown = sorted(flag for flag in shown if not re.search(rf"(?<![\w-]){flag}(?![\w-])", text))
+    unknown = unknown_flags(text, readme_list().get(name, set()))
     assert unknown == [], f"README shows flags `newsgraph {name} --help` does not know"
 
 
@@ -80,5 +84,6 @@ def test_a_changed_flag_is_caught(cli: Any) -> None:
     """The measure can fail: a flag the help does not print, and one the list does not show."""
     text = help_text(cli, "stories")
     assert not re.search(r"(?<![\w-])--newest(?![\w-])", text)
+    assert unknown_flags(text, {"--limit", "--json", "--newest"}) == ["--newest"]
     shown = readme_list()["stories"] - {"--limit"}
     assert [s for s in option_names(commands()["stories"]) if not s & (shown | EVERY_COMMAND)] == [{"--limit"}]

@@ -298,7 +298,8 @@ def test_what_happens_in_general_and_what_a_page_offers_are_no_events(analyzer: 
     # Generic and hypothetical: what happens when anyone is arrested is no arrest.
     assert types("When a citizen is arrested abroad by police, the consulate informs the family.") == []
     assert types("When police arrested Ana Ruiz in Lima, the consulate informed her family.") == ["COERCE"]
-    # Promotions: the reader is invited to protest, no one protested.
+    # Promotions: the reader is invited to protest, no one protested (an imperative names no
+    # actor, and an event needs one).
     assert types("Protest the closure of the embassy with Amnesty International on Saturday.") == []
     assert types("Amnesty International protested the closure of the embassy on Saturday.") == ["PROTEST"]
 

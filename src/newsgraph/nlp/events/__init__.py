@@ -7,7 +7,7 @@ it runs last of the wings. Entry point: the spaCy component `newsgraph_events` (
 
 Inside: `finder` (the component: triggers, arguments, places and dates, the day of reporting
 where the sentence gives none), `rules` (the PLOVER lexicons, kept as data), `modality`
-(negated, hedged, demanded, generic, offered to the reader), `mentions` (one event told twice in
+(negated, hedged, demanded, generic), `mentions` (one event told twice in
 an article is one event with two mentions), `cameo` (the CAMEO verb-pattern dictionary,
 `data/cameo_verbs.json`), `features` (what the learned models see of a sentence: parse, n-grams,
 the rules' and the dictionary's types), `type_model` (the learned detection and typing,

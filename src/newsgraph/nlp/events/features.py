@@ -11,6 +11,7 @@ inverse document frequencies are learned with the weights and shipped beside the
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -29,11 +30,16 @@ NGRAM = "ng="  # the prefix of n-gram features, which take TF-IDF values
 def base_form(verb: Token) -> str:
     """A verb's base form without the lemmatizer (which the pipeline leaves out): the CAMEO
     dictionary's, else the event lexicons', else the word."""
-    known = cameo().lemma(verb.text)
+    return _base_of(verb.lower_)
+
+
+@lru_cache(maxsize=8192)
+def _base_of(word: str) -> str:
+    known = cameo().lemma(word)
     if known:
         return known
-    entry = rules.verb_forms().get(verb.lower_)
-    return entry[1] if entry else verb.lower_
+    entry = rules.verb_forms().get(word)
+    return entry[1] if entry else word
 
 
 def _noun(token: Token) -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -25,7 +24,7 @@ from newsgraph.nlp.entities import entity_maps
 from newsgraph.nlp.events import rules
 from newsgraph.nlp.events.cameo import VerbTypes, typed_verbs
 from newsgraph.nlp.events.mentions import told_once
-from newsgraph.nlp.events.modality import demanded, generic, hedged, negated, offered_to_reader
+from newsgraph.nlp.events.modality import demanded, generic, hedged, negated
 from newsgraph.nlp.events.type_model import learned_type, retyped
 from newsgraph.records import Claim, DateMention, Event, EventArgument, EventDate, Sentence, Trigger
 
@@ -37,11 +36,6 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "relcl", "xcomp", "parataxis", "acl", "pcomp"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "to", "from"})
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-@lru_cache(maxsize=1)
-def _verbs() -> dict[str, tuple[str, str]]:
-    return rules.verb_forms()
 
 
 class _Index:
@@ -62,7 +56,7 @@ def find_events(doc: Doc) -> Doc:
     """Write `doc._.events`: a list of `Event`, in text order."""
     index = _Index(doc)
     events: list[Event] = []
-    verbs = _verbs()
+    verbs = rules.verb_forms()
     for token in doc:
         if token.pos_ == "VERB" and token.lower_ in verbs:
             events.extend(_verb_event(token, verbs[token.lower_], index))
@@ -115,8 +109,8 @@ def _under_fire(verb: Token, index: _Index) -> list[Event]:
 
 def _verb_event(verb: Token, entry: tuple[str, str], index: _Index) -> list[Event]:
     event_type, base = entry
-    if generic(verb) or offered_to_reader(verb):
-        return []  # "when a citizen is arrested abroad", "Join our panel": no event happened
+    if generic(verb):
+        return []  # "when a citizen is arrested abroad": no arrest happened
     needed = rules.NEEDS_OBJECT.get(base)
     if needed and not any(t.lower_ in needed and not _when(t) for t in verb.subtree if t.i != verb.i):
         return []

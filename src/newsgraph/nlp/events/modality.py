@@ -1,7 +1,7 @@
 """Whether an event happened as told: negated ("did not sign", "refused to sign"), hedged
 ("reportedly", "could help", "if they sign"), only demanded ("urged China to release"), or no
-event at all: what happens in general ("when a citizen is arrested abroad"), and what a page
-asks its reader to do or offers ("Join our panel", "a fixture to play"). Used by `finder`."""
+event at all: what happens in general ("when a citizen is arrested abroad"). (What a page asks
+its reader to do, "Join us ...", names no actor, and an event needs one.) Used by `finder`."""
 
 from __future__ import annotations
 
@@ -66,17 +66,3 @@ def generic(trigger: Token) -> bool:
     participants = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     anyone = any(any(d.dep_ == "det" and d.lower_ in INDEFINITE for d in p.children) for p in participants)
     return present and anyone
-
-
-def offered_to_reader(trigger: Token) -> bool:
-    """Not an event but an invitation or an offer: an imperative addressed to the reader ("Join
-    us for a panel on ...", "Watch the match live"), or an act a noun is for ("a panel to join",
-    "a fixture to play")."""
-    children = list(trigger.children)
-    if trigger.tag_ == "VB" and trigger.dep_ == "ROOT" and not any(c.dep_.startswith("nsubj") for c in children):
-        return not any(c.dep_ in ("aux", "auxpass") for c in children)
-    return (
-        trigger.dep_ in ("relcl", "acl")
-        and trigger.head.pos_ == "NOUN"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
-    )

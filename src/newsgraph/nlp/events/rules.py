@@ -4,6 +4,8 @@ context. Data apart from `finder`, which applies it. Verbs are listed by their b
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # PLOVER type -> base verbs (with particles written out where they matter).
 VERBS: dict[str, tuple[str, ...]] = {
     "AGREE": (
@@ -365,8 +367,10 @@ TRAVEL_VERBS: frozenset[str] = frozenset({"fly", "travel"})
 NEGATIONS: frozenset[str] = frozenset({"not", "n't", "never", "neither", "nor", "no"})
 
 
+@lru_cache(maxsize=1)
 def verb_forms() -> dict[str, tuple[str, str]]:
-    """Every inflected form -> (PLOVER type, base verb). Regular -s/-ed/-ing plus IRREGULAR."""
+    """Every inflected form -> (PLOVER type, base verb). Regular -s/-ed/-ing plus IRREGULAR.
+    Built once: the finder and the models' features look every verb up in it."""
     forms: dict[str, tuple[str, str]] = {}
     for event_type, bases in VERBS.items():
         for base in bases:
@@ -387,6 +391,7 @@ def _regular(base: str) -> tuple[str, ...]:
     if len(base) <= 4 and base[-1] in "bdgmnprt" and base[-2] in "aeiou" and base[-3] not in "aeiou":
         return base + "s", base + base[-1] + "ed", base + base[-1] + "ing"
     return base + "s", base + "ed", base + "ing"
+
 
 # "X came under fire from Y": the act is Y's, on X.
 COME_FORMS: frozenset[str] = frozenset({"come", "came", "comes", "coming"})

@@ -51,11 +51,11 @@ class LinearModel:
     intercepts: np.ndarray
 
     def probabilities(self, features: dict[str, float]) -> np.ndarray:
+        known = [(column, value) for name, value in features.items() if (column := self.index.get(name)) is not None]
         scores = self.intercepts.astype(float)
-        for name, value in features.items():
-            column = self.index.get(name)
-            if column is not None:
-                scores = scores + self.weights[:, column] * value
+        if known:
+            columns, values = zip(*known, strict=True)
+            scores = scores + self.weights[:, list(columns)] @ np.array(values)
         if len(self.classes) == 2 and len(scores) == 1:
             second = 1.0 / (1.0 + math.exp(-float(scores[0])))
             return np.array([1.0 - second, second])
@@ -131,7 +131,7 @@ def retyped(events: list[Event], sentences: list[tuple[Span, VerbTypes]]) -> lis
         if not members:
             continue
         features = model.weighted(sentence_features(sent, [events[i] for i in members], verbs))
-        if model.event_probability(features) < model.drop:
+        if model.drop > 0 and model.event_probability(features) < model.drop:
             dropped.update(members)
             continue
         predicted, probability = model.type_of(features)
