@@ -205,3 +205,20 @@ def test_one_event_told_on_two_days_is_a_conflict_and_two_events_told_by_both_ar
     both = first[2] + " " + second[2].replace("Rossi", "Rossi again")
     told_twice = compare_story(_dated_story(analyzer, ("Hill Post", "2026-03-06", both), second))
     assert not [i for i in told_twice["conflicting"] if i["kind"] == "event"]
+
+
+def test_one_event_matched_across_outlets_by_place_and_told_in_two_countries_is_a_conflict(
+    analyzer: Any,
+) -> None:
+    city = ("Hill Post", "2026-03-06", "Italian police arrested Marco Rossi in Milan on Monday, his lawyer said.")
+    bare = ("Valley Star", "2026-03-06", "Italian police arrested Marco Rossi on Monday, his lawyer said.")
+    compared = compare_story(_dated_story(analyzer, city, bare))
+    [arrest] = [i for i in compared["agreed"] if i["kind"] == "event"]  # one place unsaid matches any
+    assert {e["outlet"] for e in arrest["evidence"]} == {"Hill Post", "Valley Star"}
+    assert "Milan" in {e["place"] for e in arrest["evidence"]}
+    abroad = ("Valley Star", "2026-03-06", "Italian police arrested Marco Rossi in France on Monday, his lawyer said.")
+    home = ("Hill Post", "2026-03-06", "Italian police arrested Marco Rossi in Italy on Monday, his lawyer said.")
+    compared = compare_story(_dated_story(analyzer, home, abroad))
+    [conflict] = [i for i in compared["conflicting"] if i["kind"] == "event"]
+    assert conflict["differs_on"] == "place"
+    assert sorted(v["place"] for v in conflict["versions"]) == ["France", "Italy"]

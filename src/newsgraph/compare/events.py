@@ -2,10 +2,11 @@
 told with another actor or on another day is a conflict.
 
 Events match on their PLOVER type, their actor and recipient (one canonical entity, or the same
-head words: a pronoun or a bare role matches nobody) and compatible dates ("2024-04-24" falls
-within "2024-04"). Two events of one type done to one named recipient are the same event told
-differently when one outlet names another actor for the same day, or the same actor on another
-day: both versions are shown together, each with its outlet's sentence.
+head words: a pronoun or a bare role matches nobody), compatible dates ("2024-04-24" falls
+within "2024-04") and compatible places (only two different countries are not). Two events of
+one type done to one named recipient are the same event told differently when one outlet names
+another actor for the same day, the same actor on another day, or the same actor on the same day
+in another country: both versions are shown together, each with its outlet's sentence.
 """
 
 from __future__ import annotations
@@ -44,6 +45,19 @@ def same_party(a: EventArgument | None, b: EventArgument | None) -> bool:
     return bool(_heads(a) & _heads(b))
 
 
+def distinct_places(a: EventArgument | None, b: EventArgument | None) -> bool:
+    """Two places that cannot hold one event: two different countries. A city and another city or
+    region may lie one within the other ("in Dallas", "in Texas"), and newsgraph does not know
+    which lies where, so only countries tell two places apart."""
+    if a is None or b is None or not (a.entity_id and b.entity_id):
+        return False
+    return a.entity_id.startswith("country:") and b.entity_id.startswith("country:") and a.entity_id != b.entity_id
+
+
+def places_compatible(a: EventArgument | None, b: EventArgument | None) -> bool:
+    return not distinct_places(a, b)
+
+
 def _named(party: EventArgument | None) -> bool:
     """Named well enough to tell one party from another: an entity or words beyond a pronoun."""
     return party is not None and (bool(party.entity_id) or bool(_heads(party)))
@@ -66,6 +80,7 @@ class _Told:
             and same_party(first.actor, event.actor)
             and same_party(first.recipient, event.recipient)
             and dates_compatible(self.date, told_date(event))
+            and places_compatible(first.place, event.place)
         )
 
     def outlets(self) -> set[str]:
@@ -84,6 +99,7 @@ def event_items(articles: list[Article], min_confidence: float | None) -> list[d
                 "date": told_date(event),
                 "actor": event.actor.text if event.actor else None,
                 "recipient": event.recipient.text if event.recipient else None,
+                "place": event.place.text if event.place else None,
             }
             group = next((t for t in told if t.matches(event)), None)
             if group is None:
@@ -101,8 +117,8 @@ def event_items(articles: list[Article], min_confidence: float | None) -> list[d
 
 
 def differs_on(a: _Told, b: _Told) -> str:
-    """What two tellings of one event disagree on ("actor", "date"), or "" when they are not
-    the same event told differently."""
+    """What two tellings of one event disagree on ("actor", "date", "place"), or "" when they
+    are not the same event told differently."""
     x, y = a.event, b.event
     if x.type != y.type or not (_named(x.recipient) and same_party(x.recipient, y.recipient)):
         return ""
@@ -111,6 +127,8 @@ def differs_on(a: _Told, b: _Told) -> str:
         return "actor" if dates_compatible(a.date, b.date) and both_days else ""
     if same_party(x.actor, y.actor) and both_days and a.date != b.date:
         return "date"
+    if same_party(x.actor, y.actor) and both_days and a.date == b.date and distinct_places(x.place, y.place):
+        return "place"
     return ""
 
 
@@ -146,7 +164,13 @@ def _item(group: _Told) -> dict[str, Any]:
         "conflict": True,
         "differs_on": group.differs_on,
         "versions": [
-            {"summary": _summary(v.event), "date": v.date, "outlets": sorted(v.outlets())} for v in versions
+            {
+                "summary": _summary(v.event),
+                "date": v.date,
+                "place": v.event.place.text if v.event.place else None,
+                "outlets": sorted(v.outlets()),
+            }
+            for v in versions
         ],
         "evidence": group.evidence + group.other.evidence,
     }
@@ -158,5 +182,6 @@ def _summary(event: Event) -> str:
         event.type.lower(),
         event.recipient.text if event.recipient else "",
     ]
+    where = f" in {event.place.text}" if event.place else ""
     when = f" ({told_date(event)})" if told_date(event) else ""
-    return " ".join(p for p in parts if p) + when
+    return " ".join(p for p in parts if p) + where + when

@@ -24,17 +24,20 @@ if TYPE_CHECKING:
     from newsgraph.nlp.events.cameo import typed_verbs
     from newsgraph.nlp.events.features import NGRAM, sentence_features, weighted
     from newsgraph.nlp.events.finder import find_events
+    from newsgraph.nlp.events.rules import DICTIONARY_CONFIDENCE
     from newsgraph.nlp.events.type_model import (
         MODEL_FILE,
         EventModel,
         LinearModel,
         current_model,
+        undroppable,
         using_model,
     )
 else:  # each name imported from its module when first asked for
     __getattr__ = load_on_use(__name__, __file__)
 
 __all__ = [
+    "DICTIONARY_CONFIDENCE",
     "MODEL_FILE",
     "NGRAM",
     "EventModel",
@@ -43,6 +46,7 @@ __all__ = [
     "find_events",
     "sentence_features",
     "typed_verbs",
+    "undroppable",
     "using_model",
     "weighted",
 ]

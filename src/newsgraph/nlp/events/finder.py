@@ -25,6 +25,12 @@ from newsgraph.nlp.events import rules
 from newsgraph.nlp.events.cameo import VerbTypes, typed_verbs
 from newsgraph.nlp.events.mentions import told_once
 from newsgraph.nlp.events.modality import demanded, generic, hedged, negated
+from newsgraph.nlp.events.rules import (
+    DICTIONARY_CONFIDENCE,
+    LEXICON_CONFIDENCE,
+    NOUN_CONFIDENCE,
+    PASSIVE_CONFIDENCE,
+)
 from newsgraph.nlp.events.type_model import learned_type, retyped
 from newsgraph.records import Claim, DateMention, Event, EventArgument, EventDate, Sentence, Trigger
 
@@ -317,13 +323,6 @@ def _event(
         hedged=hedged(trigger, lowered),
         confidence=NOUN_CONFIDENCE if trigger.pos_ == "NOUN" else LEXICON_CONFIDENCE if actor else PASSIVE_CONFIDENCE,
     )
-
-
-# How sure an event is, by how it was found (shown and filtered on; not a calibrated probability).
-LEXICON_CONFIDENCE = 0.8  # a trigger verb of our lexicons, its actor named
-NOUN_CONFIDENCE = 0.7  # an event noun ("Iran's missile strikes", "Fahie's arrest")
-PASSIVE_CONFIDENCE = 0.7  # a passive with no agent ("was detained"): the act is told, not who did it
-DICTIONARY_CONFIDENCE = 0.6  # a CAMEO pattern on a verb our lexicons do not know
 
 
 def _local_text(trigger: Token) -> str:

@@ -6,6 +6,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+# How sure an event is, by how it was found (shown and filtered on; not a calibrated probability).
+LEXICON_CONFIDENCE = 0.8  # a trigger verb of our lexicons, its actor named
+NOUN_CONFIDENCE = 0.7  # an event noun ("Iran's missile strikes", "Fahie's arrest")
+PASSIVE_CONFIDENCE = 0.7  # a passive with no agent ("was detained"): the act is told, not who did it
+DICTIONARY_CONFIDENCE = 0.6  # a CAMEO pattern on a verb our lexicons do not know
+
 # PLOVER type -> base verbs (with particles written out where they matter).
 VERBS: dict[str, tuple[str, ...]] = {
     "AGREE": (

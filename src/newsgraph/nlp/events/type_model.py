@@ -11,11 +11,14 @@ scripts/train_event_types.py makes the weights (`data/event_types.json`, read of
 numpy alone) from the PLOVER development sentences (CC BY-SA 4.0) and our own coded sentences
 (data/labels/), and picks the thresholds by cross-validation.
 
-A rule's event is retyped where the typer disagrees with probability `retype` or more, and left
+A rule's event is retyped where the typer disagrees with probability `retype` or more
+(`retype_strong` for an event of our lexicons, a trigger or an event noun, rather than of the CAMEO
+dictionary alone: the typer learned some habits of a few sources, as "withdrew" for a candidate
+quitting a race, and should not overrule a clear trigger on a weaker hunch), and left
 out where the detector gives its sentence less than `drop` (the lexicons fire on product copy and
 recipes as readily as on news); a sentence no rule types gets the typer's type where the detector
-is `detect` sure it tells an event. The shipped thresholds (0.9, 0.9, no drop) are fixed in the
-training script, with the reason.
+is `detect` sure it tells an event. Negated events and acts of countries are never dropped
+(`undroppable`). The thresholds are chosen by cross-validation in the training script.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.nlp.events.cameo import VerbTypes
 from newsgraph.nlp.events.features import sentence_features, weighted
+from newsgraph.nlp.events.rules import DICTIONARY_CONFIDENCE
 from newsgraph.records import Event
 
 MODEL_FILE = Path(__file__).with_name("data") / "event_types.json"
@@ -90,6 +94,11 @@ class EventModel:
     detect: float = 0.5
     retype: float = 0.6
     drop: float = 0.0
+    retype_strong: float = 0.9
+
+    def retype_threshold(self, event: Event) -> float:
+        by_lexicon = event.confidence is not None and event.confidence > DICTIONARY_CONFIDENCE
+        return self.retype_strong if by_lexicon else self.retype
 
     def weighted(self, features: dict[str, float]) -> dict[str, float]:
         return weighted(features, self.idf)
@@ -112,7 +121,17 @@ class EventModel:
             float(data.get("thresholds", {}).get("detect", 0.5)),
             float(data.get("thresholds", {}).get("retype", 0.6)),
             float(data.get("thresholds", {}).get("drop", 0.0)),
+            float(data.get("thresholds", {}).get("retype_strong", 0.9)),
         )
+
+
+def undroppable(event: Event) -> bool:
+    """Kept whatever the detector says: a negated event (our coders code an act told as not done
+    NONE, so the detector learned to doubt it, while newsgraph keeps it, marked negated), and an
+    act of a country (states acting are political news whatever the words; the detector learned
+    from product pages that "provided ... with" is mostly copy)."""
+    actor = event.actor.entity_id if event.actor else None
+    return event.negated or bool(actor and actor.startswith("country:"))
 
 
 def retyped(events: list[Event], sentences: list[tuple[Span, VerbTypes]]) -> list[Event]:
@@ -132,12 +151,12 @@ def retyped(events: list[Event], sentences: list[tuple[Span, VerbTypes]]) -> lis
             continue
         features = model.weighted(sentence_features(sent, [events[i] for i in members], verbs))
         if model.drop > 0 and model.event_probability(features) < model.drop:
-            dropped.update(members)
+            dropped.update(i for i in members if not undroppable(events[i]))
             continue
         predicted, probability = model.type_of(features)
         governing = {verb.idx for verb, _ in verbs}
         target = next((i for i in members if events[i].trigger.start in governing), members[0])
-        if predicted not in (events[target].type, NO_EVENT) and probability >= model.retype:
+        if predicted not in (events[target].type, NO_EVENT) and probability >= model.retype_threshold(events[target]):
             events[target] = replace(events[target], type=predicted, mode=None, confidence=round(probability, 2))
     return [event for i, event in enumerate(events) if i not in dropped]
 
