@@ -38,6 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/events.py
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/attribution.py --quotes
+	$(BIN)/python bench/speakers.py
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/load.py
 

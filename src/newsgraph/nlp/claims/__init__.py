@@ -10,7 +10,9 @@ Entry point: the spaCy component `newsgraph_claims` (`find_claims`).
 Inside: `finder` (the component: which sentences hold a claim, whose), `cues` and `rules` (the
 words that attribute, kept as data), `shapes` and `spans` (the shapes of attribution and where
 a claim's words begin and end), `quotations`, `quote_chains` and `quote_speakers` (quotation
-marks, quotations that go on, speakers named without a verb), `pronouns` ("he" and "she"),
+marks, quotations that go on, speakers named without a verb), `pronouns` ("he", "she", and
+the "it" or "they" that speaks; first names' genders learned from news, `data/first_names.tsv`,
+by scripts/build_name_genders.py), `not_claims` (what looks like an attribution and is none),
 `roles` (the role a person is introduced with), `evidence` (offsets and confidence), `words`
 (a claim's speaker in plain words, for the CLI and the web pages).
 
@@ -27,6 +29,7 @@ from newsgraph.nlp.exports import load_on_use
 if TYPE_CHECKING:
     from newsgraph.nlp.claims.cues import verb_lemmas
     from newsgraph.nlp.claims.finder import find_claims
+    from newsgraph.nlp.claims.pronouns import FEMALE_TITLES, MALE_TITLES, PersonGenders, pronoun_gender
     from newsgraph.nlp.claims.quotations import quote_spans
     from newsgraph.nlp.claims.rules import HEDGES, OUTLET_TAIL_WORDS, SPEECH_VERBS
     from newsgraph.nlp.claims.words import claim_in_words, confidence_label, confidence_word
@@ -34,13 +37,17 @@ else:  # each name imported from its module when first asked for
     __getattr__ = load_on_use(__name__, __file__)
 
 __all__ = [
+    "FEMALE_TITLES",
     "HEDGES",
+    "MALE_TITLES",
     "OUTLET_TAIL_WORDS",
     "SPEECH_VERBS",
+    "PersonGenders",
     "claim_in_words",
     "confidence_label",
     "confidence_word",
     "find_claims",
+    "pronoun_gender",
     "quote_spans",
     "verb_lemmas",
 ]

@@ -28,13 +28,15 @@ from newsgraph.nlp.claims.cues import (
     stance_object,
 )
 from newsgraph.nlp.claims.evidence import CARRIED_CONFIDENCE, NAMED_CONFIDENCE, confidence, cue_span, source_span
-from newsgraph.nlp.claims.pronouns import PersonGenders, person_for_pronoun
+from newsgraph.nlp.claims.not_claims import not_a_claim
+from newsgraph.nlp.claims.pronouns import PersonGenders, body_for_pronoun, person_for_pronoun
 from newsgraph.nlp.claims.quotations import names_a_work, quote_spans
 from newsgraph.nlp.claims.quote_chains import continues, extend_claim, quotes_someone, without_partial_quotes
 from newsgraph.nlp.claims.quote_speakers import (
     HEADLINE_SOURCE_NOUNS,
     dash_speaker,
     headline_source,
+    introduced_by_sentence_before,
     label_end,
     label_speaker,
     named_elsewhere,
@@ -156,6 +158,9 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             previous = earlier[-1]  # the next quote of a quote-said-quote chain
             speaker, channel, issues, subject = previous.speaker, previous.channel, [], None
             evidence = (previous.source, CARRIED_CONFIDENCE)
+        elif (introducer := introduced_by_sentence_before(sent, stripped_start)) is not None:
+            speaker, channel, issues, subject = _speaker_from(introducer, context, sent), None, [], None
+            evidence = (source_span(introducer), CARRIED_CONFIDENCE)
         else:
             speaker, channel, issues, subject = None, None, [], None
         end_char = stripped_start + len(text)
@@ -233,6 +238,8 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         relative = subject is not None and subject.tag_ in ("WP", "WDT")
         if subject is None or (relative and (verb.dep_ != "relcl" or asks_anonymity(verb, complement))):
             continue  # "who asked not to be named" is not a claim
+        if not_a_claim(verb, subject):
+            continue  # "he wanted to be shot", "it's worth noting", "it supports wireless charging"
         if complement:
             start, end = span_of(complement[0])
             trailing = doc[complement[0].right_edge.i + 1 : sent.end]
@@ -313,6 +320,13 @@ def _speaker_from(head: Token, context: _Context, sent: Span) -> Speaker:
         person = context.person_before(head.i) if head.lower_ in ("he", "she") else None
         if person is not None:
             return _named(person, context, head)
+        body = body_for_pronoun(doc, head.i, head.lower_)  # "the ministry ... it said"
+        if body is not None and body.label_:
+            link = context.link_at.get(body.root.i)
+            name = link.name if link else body.text
+            return Speaker(name, link.entity_id if link else None, None, None, False, description)
+        if body is not None:  # "police ... they said": a group, described
+            return Speaker(None, None, None, None, False, body.text)
         return Speaker(None, None, None, None, False, description)
     named = next(
         (context.ent_at[t.i] for t in phrase if t.i in context.ent_at and context.ent_at[t.i].label_ == "PERSON"), None

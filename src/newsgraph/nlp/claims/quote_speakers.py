@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newsgraph.records import TextSpan
 
@@ -79,3 +79,33 @@ def named_elsewhere(name: str, sent: Span) -> Span | None:
     return next(
         (e for e in sent.doc.ents if e.label_ == "PERSON" and e.sent != sent and e.text.split()[-1] == words[0]), None
     )
+
+
+# Verbs that introduce the quotation that follows their sentence ("X spoke after the vote.
+# "Q."", "X explained his reasons.").
+INTRODUCING_VERBS = frozenset(
+    {
+        "spoke", "speaks", "said", "says", "explained", "explains", "added", "adds", "continued",
+        "replied", "responded", "recalled", "told", "tells",
+    }
+)  # fmt: skip
+
+
+def introduced_by_sentence_before(sent: Span, start: int) -> Token | None:
+    """The subject that names a quotation's speaker in the sentence before it, where the
+    quotation opens its sentence and the sentence before is told with a verb of speaking about a
+    person or organisation named ("Amara Diallo, the union's leader, spoke after the vote. "We
+    will strike again.""); None where that sentence names someone else or no one."""
+    doc = sent.doc
+    if sent.start == 0 or doc[sent.start].idx < start - 2 or start - sent.start_char > 2:
+        return None
+    before = doc[sent.start - 1].sent
+    root = before.root
+    if root.lower_ not in INTRODUCING_VERBS:
+        return None
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1:
+        return None
+    subject = subjects[0]
+    names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and e.start <= subject.i < e.end]
+    return subject if names else None
