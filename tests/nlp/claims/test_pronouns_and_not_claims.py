@@ -80,3 +80,8 @@ def test_a_quotation_after_the_sentence_that_introduces_its_speaker_is_theirs(cl
     [quote] = claims_of("Amara Diallo, the union's leader, spoke after the vote. \"We will strike again if we must.\"")
     assert quote.kind == "direct_quote" and quote.speaker is not None and quote.speaker.name == "Amara Diallo"
     assert quote.confidence is not None and quote.confidence < 0.9  # carried over, not named at the quote
+
+
+def test_a_dateline_is_no_speaker(claims_of) -> None:  # type: ignore[no-untyped-def]
+    [said] = claims_of("ST CATHERINE, Jamaica -- Police said two men were arrested at the port.")
+    assert said.speaker is not None and "Police" in (said.speaker.name, said.speaker.description)

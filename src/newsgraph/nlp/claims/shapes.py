@@ -106,8 +106,22 @@ def subject_of(verb: Token, in_quote: Callable[[Token], bool]) -> Token | None:
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not in_quote(c)]
         if subjects:
-            return subjects[0]
+            return past_dateline(subjects[0])
         if verb.dep_ not in ("advcl", "xcomp", "conj", "acomp") or verb.head is verb:
             return named_after_quote(verb, in_quote)
         verb = verb.head
     return None
+
+
+DATELINE_DASHES = frozenset({"--", "-", "—", "–"})
+
+
+def past_dateline(subject: Token) -> Token:
+    """The subject after a dateline the parser took for it ("ST CATHERINE, Jamaica -- Police
+    said ..."): a place in capitals opening the sentence, a dash, then the real subject, which
+    the parser hung on the place as an apposition."""
+    if not (subject.is_upper and subject.left_edge.i == subject.sent.start):
+        return subject
+    dashes = [t for t in subject.children if t.text in DATELINE_DASHES]
+    after = [c for c in subject.children if c.dep_ == "appos" and dashes and c.i > dashes[0].i]
+    return after[0] if after else subject
