@@ -16,7 +16,7 @@ from newsgraph.nlp.claims import find_claims
 from newsgraph.nlp.components import fix_entities, mark_paragraphs
 from newsgraph.nlp.dates import find_dates, warm_fallback
 from newsgraph.nlp.doctext import text_of
-from newsgraph.nlp.entities import link_entities
+from newsgraph.nlp.entities import EntityLink, link_entities
 from newsgraph.nlp.events import find_events
 from newsgraph.nlp.quantities import find_quantities
 from newsgraph.records import Article, CanonicalEntity, EntityMention, Sentence
@@ -150,7 +150,7 @@ def fill_record(article: Article, doc: Doc) -> Article:
     article.sentences = [_trimmed(text_of(doc), s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
     links = doc._.entity_links or [None] * len(doc.ents)
     article.entities = [
-        EntityMention(e.text, e.label_, e.start_char, e.end_char, link.entity_id if link else None)
+        EntityMention(e.text, _label(e.label_, link), e.start_char, e.end_char, link.entity_id if link else None)
         for e, link in zip(doc.ents, links, strict=True)
     ]
     canonical: dict[str, CanonicalEntity] = {}
@@ -163,6 +163,12 @@ def fill_record(article: Article, doc: Doc) -> Article:
     article.events = list(doc._.events or [])
     article.quantities = list(doc._.quantities or [])
     return article
+
+
+def _label(tagged: str, link: EntityLink | None) -> str:
+    """The mention's type: the model's, unless the article shows it is a person's name the model
+    took for an organisation ("led by Trump", where Donald Trump is named before)."""
+    return "PERSON" if link is not None and link.type == "PERSON" and tagged == "ORG" else tagged
 
 
 def _trimmed(text: str, start: int, end: int) -> Sentence:

@@ -101,3 +101,23 @@ def test_every_entity_of_expected_md(seed_records: dict[str, Article]) -> None:
     ):
         assert f"person:{person}" in ids, person
     assert "gpe:amirabad" in ids and "loc:caspian-sea" in ids
+
+
+def test_short_forms_join_the_full_name_in_the_article(analyzer: Analyzer) -> None:
+    article = analyse(
+        analyzer,
+        "Prime Minister Nouri al-Maliki met Gerald R. Ford in Baghdad. Later, al-Maliki said the talks went well, "
+        "and Gerald Ford agreed. Shares of Harrow Depot Inc fell; Harrow Depot said sales were weak. "
+        "The Council on American-Islamic Relations (CAIR) protested, and CAIR wrote to Parliament.",
+    )
+    people = {e.entity_id for e in article.entities if e.label == "PERSON"}
+    assert {"person:nouri-al-maliki", "person:gerald-ford"} <= people
+    assert ids_of(article, "al-Maliki") == {"person:nouri-al-maliki"}
+    assert ids_of(article, "Harrow Depot") == ids_of(article, "Harrow Depot Inc") == {"org:harrow-depot"}
+    assert ids_of(article, "CAIR") == {"org:council-on-american-islamic-relations"}
+
+
+def test_a_surname_the_model_took_for_an_organisation_is_a_person(analyzer: Analyzer) -> None:
+    article = analyse(analyzer, "Coach Pat Riley praised the team. Riley said the season was not over.")
+    assert {e.label for e in article.entities if e.text == "Riley"} <= {"PERSON"}
+    assert ids_of(article, "Riley") <= {"person:pat-riley"}

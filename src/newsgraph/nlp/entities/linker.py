@@ -64,6 +64,12 @@ PERSON_TITLES = frozenset(
 )
 
 
+# Lower-case words that belong to a name ("Nouri al-Maliki", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "de", "del", "della", "da", "di", "du", "van", "von", "der", "le", "la"}
+)
+
+
 @dataclass(frozen=True)
 class EntityLink:
     entity_id: str
@@ -87,14 +93,30 @@ def is_acting(span: Span) -> bool:
 
 
 def person_name(span: Span) -> str:
-    words = [t.text for t in span if not t.is_punct or t.text in ("-", "'")]
-    while len(words) > 1 and words[0].lower().rstrip(".") in PERSON_TITLES:
-        words = words[1:]
-    return " ".join(words)
+    """The name without the titles spaCy leaves at its front, spaced as written ("Nouri
+    al-Maliki", not "Nouri al - Maliki", so that "al-Maliki" alone is his surname)."""
+    tokens = [t for t in span if not t.is_punct or t.text in ("-", "'")]
+    while len(tokens) > 1 and (
+        tokens[0].lower_.rstrip(".") in PERSON_TITLES
+        or (tokens[0].is_lower and tokens[0].is_alpha and tokens[0].lower_ not in NAME_PARTICLES)
+    ):  # "President Bush", "nutritionist Joy Bauer"
+        tokens = tokens[1:]
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    return re.sub(r"\s+", " ", text)
 
 
 def initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isupper())
+    """"CAIR" of "Council on American-Islamic Relations": each capitalised word's first letter."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+
+
+def without_middle_initials(name: str) -> str:
+    """"Gerald Ford" of "Gerald R. Ford": one person, named with and without the initial."""
+    parts = name.split()
+    if len(parts) < 3:
+        return name
+    kept = [parts[0]] + [p for p in parts[1:-1] if len(p.rstrip(".")) > 1] + [parts[-1]]
+    return " ".join(kept)
 
 
 @Language.component("newsgraph_entity_links", requires=["doc.ents"], assigns=["doc._.entity_links"])
@@ -115,22 +137,50 @@ def link_entities(doc: Doc) -> Doc:
             people.setdefault(person_name(ent).lower(), person_name(ent))
     long_orgs: dict[str, str] = {}  # initials -> long name
     for ent in ents:
-        if ent.label_ == "ORG" and len(ent) > 2:
+        if ent.label_ == "ORG" and len(ent) >= 2:
             long_name = _clean(ent.text)
             if len(initials(long_name)) >= 2:
                 long_orgs.setdefault(initials(long_name), long_name)
-    doc._.entity_links = [_link(ent, people, long_orgs) for ent in ents]
+    longer_orgs = short_org_names([company_name(_clean(e.text)) for e in ents if e.label_ == "ORG"])
+    doc._.entity_links = [_link(ent, people, long_orgs, longer_orgs) for ent in ents]
     return doc
+
+
+def short_org_names(names: list[str]) -> dict[str, str]:
+    """A short organisation name -> the one longer name of the article it opens or ends ("Nasdaq"
+    -> "Nasdaq Stock Market", "Congress" -> "U.S. Congress"); none where two could be meant."""
+    found: dict[str, set[str]] = {}
+    distinct = {n for n in names if n}
+    for short in distinct:
+        for long in distinct:
+            opens = long.lower().startswith(short.lower() + " ")
+            ends = long.lower().endswith(" " + short.lower())
+            if len(long) > len(short) and (opens or ends):
+                found.setdefault(short.lower(), set()).add(long)
+    return {short: longs.pop() for short, longs in found.items() if len(longs) == 1}
 
 
 def _clean(text: str) -> str:
     text = text.replace("’", "'").strip()
     text = re.sub(r"^(?:the|The)\s+", "", text)
     text = re.sub(r"\s*'s?$", "", text)
+    text = re.sub(r"\s*\(\s*[A-Z][\w.&-]*\s*\)?$", "", text)  # "Council on ... (CAIR)": the name alone
     return re.sub(r"\s+", " ", text).strip(" .,;:")
 
 
-def _link(ent: Span, people: dict[str, str], long_orgs: dict[str, str]) -> EntityLink | None:
+# A company's legal form, which one mention gives and the next leaves out ("Home Depot Inc",
+# "Home Depot"; "General Electric Co PLC"): not part of the name an id is made from.
+_LEGAL_FORM = re.compile(r"(?:,?\s+(?:Inc|Corp|Corporation|Co|Cos|Plc|PLC|Ltd|LLC|L\.L\.C|AG|SA|NV|N\.V)\.?)+$")
+
+
+def company_name(name: str) -> str:
+    """The name without its legal form; the whole name when nothing else would be left."""
+    return _LEGAL_FORM.sub("", name).strip() or name
+
+
+def _link(
+    ent: Span, people: dict[str, str], long_orgs: dict[str, str], longer_orgs: dict[str, str]
+) -> EntityLink | None:
     label = ent.label_
     if label not in LINKED_LABELS:
         return None
@@ -141,7 +191,7 @@ def _link(ent: Span, people: dict[str, str], long_orgs: dict[str, str]) -> Entit
         parts = name.split()
         if len(parts) == 1:
             name = people.get(parts[0].lower(), name)
-        return EntityLink(f"person:{slug(name)}", name, "PERSON")
+        return EntityLink(f"person:{slug(without_middle_initials(name))}", name, "PERSON")
     known = lookup(ent.text)
     if known is not None:
         if known.relation in ("capital", "seat") and not is_acting(ent):
@@ -157,6 +207,8 @@ def _link(ent: Span, people: dict[str, str], long_orgs: dict[str, str]) -> Entit
         known = lookup(name)
         if known is not None:
             return EntityLink(known.entity_id, known.name, known.type)
+    if label == "ORG":
+        name = longer_orgs.get(company_name(name).lower(), company_name(name))
     kind = {"NORP": "group", "LOC": "loc", "FAC": "fac", "GPE": "gpe", "ORG": "org"}.get(label, label.lower())
     return EntityLink(f"{kind}:{slug(name)}", name, label)
 
