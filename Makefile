@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/attribution.py --quotes
 	$(BIN)/python bench/speakers.py
+	$(BIN)/python bench/entities.py
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/load.py
 
