@@ -32,3 +32,21 @@ def test_demo_command_ingests_everything(db_url: str, cli: Any) -> None:
     assert [r["external_id"] for r in unknown] == ["belgium-rail-letter.txt"]
     again = cli("demo", "--db", db_url)
     assert "0 new, 32 unchanged, 0 failed" in again.stdout
+
+
+# Lower-case words a name may hold ("Bank of England", "Pieter van Dalen").
+NAME_FUNCTION_WORDS = frozenset(
+    {"of", "the", "and", "for", "on", "de", "van", "von", "der", "da", "di", "la", "le", "al"}
+)
+
+
+def test_no_stored_entity_name_holds_a_verb_or_a_contraction(db_url: str, cli: Any) -> None:
+    assert cli("demo", "--db", db_url).exit_code == 0
+    entities = json.loads(cli("entities", "--json", "--limit", "5000", "--db", db_url).stdout)
+    assert len(entities) > 50
+    for entity in entities:
+        words = entity["name"].replace("-", " ").split()
+        assert words and (words[0][:1].isupper() or words[0][:1].isdigit()), entity
+        assert not any(w.lower().endswith(("n't", "n’t", "'re", "'ll")) for w in words), entity
+        lower = [w for w in words if w.islower() and w not in NAME_FUNCTION_WORDS]
+        assert not lower, entity  # a lower-case word other than these is a verb or a common word cut in

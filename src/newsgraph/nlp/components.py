@@ -49,9 +49,36 @@ def fix_entities(doc: Doc) -> Doc:
             continue
         if len(ent) > 1 and ent[-1].text in ("'s", "’s", "'", "’"):
             ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)
+        if ent.label_ in NAME_LABELS:
+            name = name_words(ent)
+            if name is None:
+                continue
+            ent = name
         fixed.append(ent)
     doc.ents = fixed
     return doc
+
+
+# Labels of names, which hold neither a contraction nor a verb.
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+CONTRACTIONS = frozenset({"n't", "n’t", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'m", "’m", "'d", "’d"})
+
+
+def name_words(ent: Span) -> Span | None:
+    """The name in an entity span, or None where there is none: no contraction ("n't" tagged a
+    place), no span without a capital ("the"), no verb cut in at its edges ("Meghan cry" is
+    "Meghan"; "Taking Archie" is "Archie")."""
+    if any(t.lower_ in CONTRACTIONS for t in ent) or not any(t.text[:1].isupper() for t in ent):
+        return None  # a name has a capital: "the" or "n't" tagged as one is none
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha:
+        end -= 1  # a name ends in a capitalised word
+    while end - start > 1 and doc[start].tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB") and doc[start].pos_ == "VERB":
+        start += 1  # "Taking Archie": a verb opening a sentence, capitalised
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label=ent.label_)
 
 
 def is_truncated_outlet(span: Span) -> bool:
