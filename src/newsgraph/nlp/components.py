@@ -78,7 +78,8 @@ def name_words(ent: Span) -> Span | None:
         start += 1  # "Taking Archie": a verb opening a sentence, capitalised
     if (start, end) == (ent.start, ent.end):
         return ent
-    return Span(doc, start, end, label=ent.label_)
+    cut = Span(doc, start, end, label=ent.label_)
+    return cut if any(t.text[:1].isupper() for t in cut) else None
 
 
 def is_truncated_outlet(span: Span) -> bool:
