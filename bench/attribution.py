@@ -25,6 +25,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from gate import check_floors  # bench/gate.py, beside this script
+
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "real" / "attribution"
 FLOORS = Path(__file__).with_name("attribution_floors.json")
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
@@ -167,11 +169,7 @@ def main() -> None:
         if quotes is not None:
             result["quotes.speaker_accuracy"] = quotes
             print(f"hand-labelled quotes: speaker accuracy {quotes:.3f}")
-        floors = json.loads(FLOORS.read_text())["floors"]
-        failed = [f"{k} {result.get(k, 0.0):.3f} < floor {v}" for k, v in floors.items() if result.get(k, 0.0) < v]
-        for line in failed:
-            print(f"UNDER FLOOR: {line}")
-        sys.exit(1 if failed else 0)
+        sys.exit(check_floors(result, FLOORS))
 
 
 if __name__ == "__main__":

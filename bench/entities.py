@@ -26,6 +26,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from gate import check_floors  # bench/gate.py, beside this script
+
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "real" / "entities"
 SETS = {"msnbc": "msnbc-updated.jsonl", "reuters": "reuters-128.jsonl"}
 FLOORS = Path(__file__).with_name("entities_floors.json")
@@ -156,11 +158,7 @@ def main() -> None:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
         result |= measure(name, rows, args.show)
     if args.gate:
-        floors = json.loads(FLOORS.read_text())["floors"]
-        failed = [f"{k} {result.get(k, 0.0):.3f} < floor {v}" for k, v in floors.items() if result.get(k, 0.0) < v]
-        for line in failed:
-            print(f"UNDER FLOOR: {line}")
-        sys.exit(1 if failed else 0)
+        sys.exit(check_floors(result, FLOORS))
 
 
 if __name__ == "__main__":

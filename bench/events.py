@@ -26,6 +26,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from gate import check_floors  # bench/gate.py, beside this script
 from newsgraph.nlp.events import MODEL_FILE, EventModel, current_model, using_model
 from newsgraph.nlp.pipeline import Analyzer
 from newsgraph.records import Article, Event, EventArgument, Published
@@ -234,11 +235,7 @@ def main() -> None:
         if args.confusion:
             confusion(rows, articles)
     if args.gate:
-        floors = json.loads(FLOORS.read_text())["floors"]
-        failed = [f"{k} {result.get(k, 0.0):.3f} < floor {v}" for k, v in floors.items() if result.get(k, 0.0) < v]
-        for line in failed:
-            print(f"UNDER FLOOR: {line}")
-        sys.exit(1 if failed else 0)
+        sys.exit(check_floors(result, FLOORS))
 
 
 if __name__ == "__main__":

@@ -31,6 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 from label_events import document_text  # noqa: E402  (labelled documents' texts from ../shared)
 
+from gate import check_floors  # noqa: E402  (bench/gate.py, beside this script)
+
 PRONOUN_LABELS = ROOT / "data" / "labels" / "pronoun_speakers.jsonl"
 SPEAKER_LABELS = ROOT / "data" / "labels" / "claim_speakers.jsonl"
 FLOORS = Path(__file__).with_name("speakers_floors.json")
@@ -166,13 +168,7 @@ def main() -> None:
     if speakers:
         result |= calibration(speakers, articles)
     if args.gate:
-        bounds = json.loads(FLOORS.read_text())
-        floors, ceilings = bounds["floors"].items(), bounds["ceilings"].items()
-        failed = [f"{k} {result.get(k, 0.0):.3f} < floor {v}" for k, v in floors if result.get(k, 0.0) < v]
-        failed += [f"{k} {result.get(k, 1.0):.3f} > ceiling {v}" for k, v in ceilings if result.get(k, 1.0) > v]
-        for line in failed:
-            print(f"PAST A BOUND: {line}")
-        sys.exit(1 if failed else 0)
+        sys.exit(check_floors(result, FLOORS))
 
 
 if __name__ == "__main__":

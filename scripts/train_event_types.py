@@ -57,7 +57,6 @@ NO_EVENT = "NONE"
 SMALLEST_WEIGHT = 0.02
 # A feature of fewer sentences than this teaches nothing that generalises and weighs down the file.
 MIN_SENTENCES = 3
-THRESHOLDS = {"detect": 0.5, "retype": 0.6, "drop": 0.0, "retype_strong": 0.9}
 # Searched by 5-fold cross-validation on the training sentences (the F1 of typed events, a NONE
 # sentence's event counting as wrong). Negated events and acts of countries are kept whatever the
 # detector says (type_model.undroppable): before they were, the search dropped negated acts, which
@@ -71,6 +70,7 @@ THRESHOLDS = {"detect": 0.5, "retype": 0.6, "drop": 0.0, "retype_strong": 0.9}
 # sources (a candidate who "withdrew" from a race CONCEDEs) retype clear events of other news
 # ("withdrew from the nuclear deal", "Iran's missile strikes" as ACCUSE, "experts visited" as AGREE).
 RETYPE_STRONG = 0.9
+THRESHOLDS = {"detect": 0.5, "retype": 0.6, "drop": 0.0, "retype_strong": RETYPE_STRONG}
 RETYPE_GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.9)
 # An event from the models alone (no rule fired) needs the detector 0.7 sure: at 0.5, the search's
 # choice, the typer made "firefighters battled a fire" an ASSAULT.

@@ -54,10 +54,6 @@ def distinct_places(a: EventArgument | None, b: EventArgument | None) -> bool:
     return a.entity_id.startswith("country:") and b.entity_id.startswith("country:") and a.entity_id != b.entity_id
 
 
-def places_compatible(a: EventArgument | None, b: EventArgument | None) -> bool:
-    return not distinct_places(a, b)
-
-
 def _named(party: EventArgument | None) -> bool:
     """Named well enough to tell one party from another: an entity or words beyond a pronoun."""
     return party is not None and (bool(party.entity_id) or bool(_heads(party)))
@@ -80,7 +76,7 @@ class _Told:
             and same_party(first.actor, event.actor)
             and same_party(first.recipient, event.recipient)
             and dates_compatible(self.date, told_date(event))
-            and places_compatible(first.place, event.place)
+            and not distinct_places(first.place, event.place)
         )
 
     def outlets(self) -> set[str]:

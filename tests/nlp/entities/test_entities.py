@@ -118,13 +118,18 @@ def test_short_forms_join_the_full_name_in_the_article(analyzer: Analyzer) -> No
 
 
 def test_a_surname_the_model_took_for_an_organisation_is_a_person(analyzer: Analyzer) -> None:
+    # The model alone tags this "Riley" ORG; the article names Pat Riley, a person, before it.
     article = analyse(analyzer, "Coach Pat Riley praised the team. Riley said the season was not over.")
     assert {e.label for e in article.entities if e.text == "Riley"} <= {"PERSON"}
     assert ids_of(article, "Riley") <= {"person:pat-riley"}
+    assert {e.label for e in article.entities if e.text == "Riley"} == {"PERSON"}  # found, not only unlike ORG
+    assert ids_of(article, "Riley") == {"person:pat-riley"}
 
 
 def test_no_name_from_a_contraction_a_lower_case_word_or_a_verb_at_its_edge(analyzer: Analyzer) -> None:
     article = analyse(analyzer, "Taking Archie to the park, Meghan said the day was lovely.")
     names = {e.text for e in article.entities}
     assert "Taking Archie" not in names and not any(n.endswith(" said") for n in names)
+    people = [e.text for e in article.entities if e.label == "PERSON"]
+    assert people == ["Meghan"]  # the name alone, not the verb after it nor the gerund before Archie
     assert not any(e.text.lower() in ("the", "n't") for e in article.entities)

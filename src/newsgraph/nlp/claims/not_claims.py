@@ -108,14 +108,18 @@ def narrated_state(verb: Token) -> bool:
     """A wish, decision or piece of knowledge told in the narrator's words: the verb is not one of
     saying, and what it governs is an infinitive, a "wh" clause or a thing ("wanted to be shot",
     "understood how ...", "wants the job"), not a "that" clause someone holds."""
-    if speaks(verb) or lemma_of(verb) not in NARRATED_LEMMAS or verb.tag_ not in NARRATIVE_TAGS:
-        return False
+    lemma = lemma_of(verb)
+    if lemma not in NARRATED_LEMMAS or verb.tag_ not in NARRATIVE_TAGS or holds_that_clause(verb):
+        return False  # "knew that ...": what someone holds true
     for child in verb.children:
-        if child.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
-            return False  # "found that ...", "knows that ...": what someone holds true
         if child.dep_ == "ccomp" and not any(c.tag_ in ("WDT", "WP", "WRB") for c in child.subtree):
-            return verb.lower_ in ("want", "wants", "wanted", "wanting")  # "want you to know"
+            return lemma == "want"  # "felt he had to" is a belief; "wanted you to know" a wish
     return True
+
+
+def holds_that_clause(verb: Token) -> bool:
+    """The verb governs a "that" clause: a proposition someone holds ("knew that ...")."""
+    return any(c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children) for c in verb.children)
 
 
 def narrated_participle(verb: Token) -> bool:
@@ -125,8 +129,7 @@ def narrated_participle(verb: Token) -> bool:
         verb = verb.head  # "declining to reveal who ...": the participle tells what is done
     if verb.tag_ not in ("VBG", "VBN") or verb.dep_ not in ("advcl", "acl", "xcomp"):
         return False
-    if verb.tag_ == "VBN" and lemma_of(verb) == "ask":
-        return True  # "Asked where ...": a question put to the subject, not their words
-    if verb.tag_ != "VBG" or (lemma_of(verb) not in NARRATED_LEMMAS and lemma_of(verb) not in ("expect", "decline")):
-        return False
-    return not any(c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children) for c in verb.children)
+    lemma = lemma_of(verb)
+    if verb.tag_ == "VBN":
+        return lemma == "ask"  # "Asked where ...": a question put to the subject, not their words
+    return (lemma in NARRATED_LEMMAS or lemma in ("expect", "decline")) and not holds_that_clause(verb)

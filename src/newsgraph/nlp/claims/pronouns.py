@@ -177,8 +177,8 @@ def body_for_pronoun(doc: Doc, index: int, pronoun: str) -> Span | None:
     """What a speaking "it" or "they" at token `index` stands for: the subject of its own or the
     two sentences before that is an organisation ("it") or an organisation, a people or a plural
     noun ("they": "police", "the researchers"), or a body or document named by a noun ("it": "the
-    ministry", "the report"), the nearest first. Where two different ones are
-    as near (two subjects of one sentence), no one: better unresolved than guessed."""
+    ministry", "the report"), the nearest first. Where two different ones are as near (two
+    subjects of one sentence), no one: better unresolved than guessed."""
     labels = BODY_LABELS.get(pronoun.lower())
     if labels is None:
         return None
@@ -190,15 +190,15 @@ def body_for_pronoun(doc: Doc, index: int, pronoun: str) -> Span | None:
         span = _body_span(doc, token, labels, plural=pronoun.lower() == "they")
         if span is not None:
             by_sentence.setdefault(token.sent.start, []).append(span)
-    for start in sorted(by_sentence, reverse=True):
-        found = {s.text.lower() for s in by_sentence[start]}
-        return by_sentence[start][-1] if len(found) == 1 else None
-    return None
+    if not by_sentence:
+        return None
+    nearest = by_sentence[max(by_sentence)]
+    return nearest[-1] if len({span.text.lower() for span in nearest}) == 1 else None
 
 
 def _body_span(doc: Doc, head: Token, labels: tuple[str, ...], plural: bool) -> Span | None:
-    entity = next((e for e in doc.ents if e.start <= head.i < e.end), None)
-    if entity is not None:
+    if head.ent_type_:  # inside a name: that name, if it is of a kind that speaks
+        entity = next(e for e in doc.ents if e.start <= head.i < e.end)
         return entity if entity.label_ in labels else None
     if plural and head.tag_ in ("NNS", "NNPS"):
         return doc[head.left_edge.i : head.i + 1]

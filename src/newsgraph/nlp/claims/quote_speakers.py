@@ -97,7 +97,7 @@ def introduced_by_sentence_before(sent: Span, start: int) -> Token | None:
     person or organisation named ("Amara Diallo, the union's leader, spoke after the vote. "We
     will strike again.""); None where that sentence names someone else or no one."""
     doc = sent.doc
-    if sent.start == 0 or doc[sent.start].idx < start - 2 or start - sent.start_char > 2:
+    if sent.start == 0 or start - sent.start_char > 2:  # the quotation opens its sentence
         return None
     before = doc[sent.start - 1].sent
     root = before.root
