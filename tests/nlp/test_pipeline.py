@@ -100,3 +100,14 @@ def test_an_article_a_component_fails_on_is_reported_and_the_batch_goes_on() -> 
     assert [a.text for a in out if not isinstance(a, InputError)] == texts[:4] + texts[5:]
     assert [a.text for a in analyzer.analyze(articles)] == texts[:4] + texts[5:]
     assert [e.source for e in analyzer.failed] == ["input.jsonl:5"]
+
+
+def test_a_month_of_an_unknown_month_is_kept_and_does_not_stop_the_article(analyzer: Analyzer) -> None:
+    text = (
+        "The band signed its first contract in 1978. Later that month it played a festival in Leeds, "
+        "and on April 3, 1979 it toured Japan."
+    )
+    article = analyzer.analyze_one(make(text))
+    by_text = {d.text.lower(): d.value for d in article.dates}
+    assert by_text["april 3, 1979"] == "1979-04-03"
+    assert any(value == "1978-XX" for value in by_text.values())

@@ -158,7 +158,8 @@ class _DateFinder:
     def keep(self, start: int, value: DateValue) -> None:
         value_text = self.text[start + value.start : start + value.end]
         from_weekday = bool(WEEKDAY_WITH_PART.search(value_text))
-        if value.value and value.granularity in ("day", "month") and value.value[:4].isdigit():
+        known_month = value.value[:4].isdigit() and value.value[5:7].isdigit()  # not "1978-XX"
+        if value.value and value.granularity in ("day", "month") and known_month:
             if value.status == "resolved" and not from_weekday:
                 self.years_by_month[int(value.value[5:7])] = int(value.value[:4])
             elif value.status == "estimated" and not from_weekday:
