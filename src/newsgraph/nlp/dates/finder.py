@@ -158,13 +158,13 @@ class _DateFinder:
     def keep(self, start: int, value: DateValue) -> None:
         value_text = self.text[start + value.start : start + value.end]
         from_weekday = bool(WEEKDAY_WITH_PART.search(value_text))
-        known_month = value.value[:4].isdigit() and value.value[5:7].isdigit()  # not "1978-XX"
-        if value.value and value.granularity in ("day", "month") and known_month:
+        told = value.value or ""
+        if value.granularity in ("day", "month") and told[:4].isdigit() and told[5:7].isdigit():  # not 1978-XX
             if value.status == "resolved" and not from_weekday:
-                self.years_by_month[int(value.value[5:7])] = int(value.value[:4])
+                self.years_by_month[int(told[5:7])] = int(told[:4])
             elif value.status == "estimated" and not from_weekday:
                 # A day inferred from a weekday never takes the year of an earlier mention.
-                value.value = with_context_year(value.value, self.years_by_month)
+                value.value = with_context_year(told, self.years_by_month)
         if value.value and value.value[:1].isdigit() and value.kind == "date" and value.granularity:
             self.reference = time_words.Reference(value.value, value.granularity)
         self.mentions.append(
