@@ -142,12 +142,13 @@ def complements(verb: Token) -> list[Token]:
     return found
 
 
-def stance_object(verb: Token) -> Token | None:
+def stance_object(verb: Token, learned: bool = False) -> Token | None:
     """What a stance verb is about: its object, or the object of "for"/"of"/"on". Verbs of
     saying and knowing whose object is a proposition ("indicates a tightening race", "denied
-    the charges") are read the same way."""
+    the charges") are read the same way, and so is a verb the learned cue model took for a cue
+    (`learned`)."""
     lemma = lemma_of(verb)
-    stance = lemma in rules.STANCE_LEMMAS
+    stance = learned or lemma in rules.STANCE_LEMMAS
     if not stance and lemma not in rules.OBJECT_CUE_LEMMAS:
         return None
     for child in verb.children:

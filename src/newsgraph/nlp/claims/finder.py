@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.claims import rules
+from newsgraph.nlp.claims.cue_model import learned_cues
 from newsgraph.nlp.claims.cues import (
     complements,
     cues_where_quote_ends,
@@ -124,8 +125,10 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         return any(s <= token.idx < e for s, e in quoted)
 
     cues = quote_cues(sent, quoted)
-    # Reported speech, beliefs, findings and stances: any attribution verb by its lemma.
-    attributions = [t for t in sent if is_cue(t) and not in_quote(t)]
+    # Reported speech, beliefs, findings and stances: any attribution verb by its lemma, and
+    # the words the learned cue model takes for cues beyond the lexicons.
+    learned = {t.i for t in learned_cues(sent, quoted)}
+    attributions = [t for t in sent if (is_cue(t) or t.i in learned) and not in_quote(t)]
     # Direct quotes that start in this sentence.
     for start, end in inside:
         if not (sent.start_char <= start < sent.end_char):
@@ -230,7 +233,7 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
         subject = subject_of(verb, context.in_quote)
         lemma = lemma_of(verb)
         kind = "report" if verb.lower_ in rules.REPORT_VERBS or lemma in rules.REPORT_LEMMAS else "indirect"
-        stance = None if complement else stance_object(verb)
+        stance = None if complement else stance_object(verb, learned=verb.i in learned)
         if subject is None and verb.i == sent.start and verb.lower_ in rules.SPEECH_VERBS:
             start, end = span_of(complement[0]) if complement else (verb.idx, sent.end_char)
             found.append(_claim(kind, doc, start, end, None, None, ["missing_reporter"], sent, verb))
