@@ -58,6 +58,18 @@ wants, fears, expects, plans, denies, promises or demands. For each one give:
            again.'") give ONE span from the content's first word to its last, the cue and source
            inside it. For "X called Y a liar" the content is "Y a liar"; for "X denied the charge"
            it is "the charge"; for "X wants to cut taxes" it is "to cut taxes".
+Round two (issue 28, --round 2) also marks, as PolNeAR does, every COMMUNICATIVE or
+EVALUATIVE act with what it conveys, even without a clause:
+  - acts of saying with an object: "outlined a plan" (content "a plan"), "unleashed a series of
+    tweets criticizing X", "delivered a speech on trade", "discussed the deal", "brags about his
+    wealth", "spoke about the economy", "cited the report as proof", "invoked his father";
+  - praise, criticism, blame and naming by someone: "praised X", "criticized X for Y" (content
+    "X for Y"), "called X a liar" ("X a liar"), "labeled it a hoax", "has been blamed for Y"
+    (source null), "described the attack as an intentional act";
+  - perceptions and appearances that present a view: "saw a chance to win", "seems to be a real
+    issue", "can appear to be" (source null unless someone is named), "looks set to";
+  - what documents, polls, studies and data show or find ("a poll shows", "the figures
+    indicate"), and "in a statement"/"in an interview" as cue when no verb carries it.
 Do NOT mark: the narrator's own statements of fact; events that are acts, not statements
 (he signed, she resigned, police arrested); quoted single words used as names or titles with no
 speaker; "said" meaning "the said".
@@ -84,6 +96,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def draw(out: Path, articles: int, batches: int, seed: int) -> None:
+    """Batches of articles not labelled yet (the labels file is read to leave them out)."""
     rng = random.Random(seed)
     by_source: dict[str, list[str]] = defaultdict(list)
     for doc, text in sorted(documents().items()):

@@ -101,9 +101,6 @@ class CueModel:
         score = sum(self.weights.get(name, 0.0) for name in features(token, quoted))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
-    def is_cue(self, token: Token, quoted: list[tuple[int, int]]) -> bool:
-        return self.probability(token, quoted) >= self.threshold
-
 
 @lru_cache(maxsize=1)
 def cue_model() -> CueModel | None:
@@ -114,9 +111,16 @@ def cue_model() -> CueModel | None:
     return CueModel({str(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
 
 
-def learned_cues(sent: Span, quoted: list[tuple[int, int]]) -> list[Token]:
-    """Words of the sentence the model takes for cues (lexicon words among them)."""
+def learned_cues(sent: Span, quoted: list[tuple[int, int]]) -> dict[int, float]:
+    """Words of the sentence the model takes for cues (lexicon words among them), by token
+    index, with the model's probability."""
     model = cue_model()
     if model is None:
-        return []
-    return [t for t in candidates(sent) if not any(s <= t.idx < e for s, e in quoted) and model.is_cue(t, quoted)]
+        return {}
+    found = {}
+    for token in candidates(sent):
+        if not any(s <= token.idx < e for s, e in quoted):
+            probability = model.probability(token, quoted)
+            if probability >= model.threshold:
+                found[token.i] = probability
+    return found

@@ -127,7 +127,7 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
     cues = quote_cues(sent, quoted)
     # Reported speech, beliefs, findings and stances: any attribution verb by its lemma, and
     # the words the learned cue model takes for cues beyond the lexicons.
-    learned = {t.i for t in learned_cues(sent, quoted)}
+    learned = learned_cues(sent, quoted)
     attributions = [t for t in sent if (is_cue(t) or t.i in learned) and not in_quote(t)]
     # Direct quotes that start in this sentence.
     for start, end in inside:
@@ -239,7 +239,8 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             found.append(_claim(kind, doc, start, end, None, None, ["missing_reporter"], sent, verb))
             continue
         relative = subject is not None and subject.tag_ in ("WP", "WDT")
-        if subject is None or (relative and (verb.dep_ != "relcl" or asks_anonymity(verb, complement))):
+        unnamed = subject is None and learned.get(verb.i, 0.0) >= SURE_CUE and complement and not verb.dep_ == "relcl"
+        if (subject is None and not unnamed) or (relative and (verb.dep_ != "relcl" or asks_anonymity(verb, complement))):
             continue  # "who asked not to be named" is not a claim
         if not_a_claim(verb, subject):
             continue  # "he wanted to be shot", "it's worth noting", "it supports wireless charging"
@@ -250,7 +251,7 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
                 # "X said (that) A and B": what is said runs to the sentence's end.
                 end = max(end, sentence_end(sent))
         elif (
-            verb.lower_ in rules.SPEECH_VERBS
+            (verb.lower_ in rules.SPEECH_VERBS or is_cue(verb) or learned.get(verb.i, 0.0) >= SURE_CUE)
             and verb.dep_ in ("parataxis", "ccomp", "advcl")
             and (verb.head.i < verb.i or set_off_by_commas(verb))
             and not any(c.dep_ in ("mark", "dobj") for c in verb.children)
@@ -282,6 +283,10 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
 
 
 MIN_CONTENT_CHARS = 10
+# A learned cue this sure attributes its clause even where the parse finds it no subject ("In
+# a meeting with the board Trump said that ...", the name hung on the meeting) and sets off a
+# clause like a verb of saying ("If it fails, Mr. X argues, there are other tools").
+SURE_CUE = 0.8
 MIN_STANCE_CHARS = 3
 MIN_WORDS_AFTER_PARENTHETICAL = 3
 

@@ -56,9 +56,11 @@ def asks_anonymity(verb: Token, complement: list[Token]) -> bool:
 
 
 def set_off_by_commas(verb: Token) -> bool:
-    """ "which, Tompkins said, is full": a cue and its subject between two commas."""
+    """ "which, Tompkins said, is full": a cue and its subject between two commas (a clause the
+    parser hung on the cue before them, "If it fails, X argues, ...", left out)."""
     doc = verb.doc
-    first, last = verb.left_edge.i, verb.right_edge.i
+    subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    first, last = (subject.left_edge.i if subject is not None else verb.left_edge.i), verb.right_edge.i
     before = doc[first] if doc[first].is_punct else doc[first - 1] if first > 0 else None
     after = doc[last] if doc[last].is_punct else doc[last + 1] if last + 1 < len(doc) else None
     return before is not None and after is not None and before.text == "," and after.text == ","
