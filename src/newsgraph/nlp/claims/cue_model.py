@@ -48,6 +48,29 @@ def _subject_kind(token: Token) -> str:
     return "pos:" + subject.pos_
 
 
+_SUFFIXES = ("ing", "ied", "ies", "ed", "es", "s", "d")
+
+
+def stem(word: str) -> str:
+    """A crude base of an inflected word ("criticized", "criticizes" -> "criticiz"), so that what
+    the model learns of one form holds for the others without running the lemmatizer."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word.rstrip("e")
+
+
+def _object_kind(token: Token) -> str:
+    target = next((c for c in token.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    if target is None:
+        return "none"
+    if target.ent_type_:
+        return "ent:" + target.ent_type_
+    clause = any(c.dep_ in ("relcl", "acl", "ccomp") for c in target.children)
+    return "pos:" + target.pos_ + ("+clause" if clause else "")
+
+
 def features(token: Token, quoted: list[tuple[int, int]]) -> list[str]:
     """The names of the features a candidate word has (all of weight 1)."""
     doc = token.doc
@@ -63,9 +86,16 @@ def features(token: Token, quoted: list[tuple[int, int]]) -> list[str]:
     near_quote = any(t.text in QUOTE_CHARS or t.text in ("``", "''") for t in doc[max(0, token.i - 3) : token.i + 4])
     sent = token.sent
     in_quotes = any(s <= token.idx < e for s, e in quoted)
+    base = stem(word)
+    target = _object_kind(token)
     found = [
         "bias",
         "w=" + word,
+        "stem=" + base,
+        "stem|subj=" + base + "|" + subject,
+        "stem|clause=" + base + "|" + str(clause),
+        "stem|obj=" + base + "|" + target,
+        "obj=" + target,
         "lex=" + lemma_of(token),
         "tag=" + token.tag_,
         "dep=" + token.dep_,
