@@ -3,20 +3,8 @@ written for each phenomenon; bench/speakers.py measures the same on labelled rea
 
 from __future__ import annotations
 
-import pytest
-
 from newsgraph.nlp.claims.pronouns import first_name_genders
-from newsgraph.nlp.pipeline import Analyzer
-from newsgraph.records import Article, Claim, Published
-
-
-@pytest.fixture(scope="module")
-def claims_of(analyzer: Analyzer):  # type: ignore[no-untyped-def]
-    def claims(text: str) -> list[Claim]:
-        article = Article(id="0" * 16, external_id="t", text=text, published=Published("2026-03-05", "given"))
-        return analyzer.analyze_one(article).claims
-
-    return claims
+from newsgraph.records import Claim
 
 
 def speakers(claims: list[Claim]) -> list[str | None]:

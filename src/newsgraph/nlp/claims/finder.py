@@ -239,8 +239,9 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
             found.append(_claim(kind, doc, start, end, None, None, ["missing_reporter"], sent, verb))
             continue
         relative = subject is not None and subject.tag_ in ("WP", "WDT")
-        unnamed = subject is None and learned.get(verb.i, 0.0) >= SURE_CUE and complement and not verb.dep_ == "relcl"
-        if (subject is None and not unnamed) or (relative and (verb.dep_ != "relcl" or asks_anonymity(verb, complement))):
+        unnamed = subject is None and learned.get(verb.i, 0.0) >= SURE_CUE and complement and verb.dep_ != "relcl"
+        asks = relative and (verb.dep_ != "relcl" or asks_anonymity(verb, complement))
+        if (subject is None and not unnamed) or asks:
             continue  # "who asked not to be named" is not a claim
         if not_a_claim(verb, subject):
             continue  # "he wanted to be shot", "it's worth noting", "it supports wireless charging"

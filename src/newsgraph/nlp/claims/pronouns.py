@@ -203,5 +203,21 @@ def _body_span(doc: Doc, head: Token, labels: tuple[str, ...], plural: bool) -> 
     if plural and head.tag_ in ("NNS", "NNPS"):
         return doc[head.left_edge.i : head.i + 1]
     if not plural and head.tag_ == "NN" and head.lower_ in SPEAKING_NOUNS:
-        return doc[head.left_edge.i : head.i + 1]
+        return _author_of(head, labels) or doc[head.left_edge.i : head.i + 1]
+    return None
+
+
+def _author_of(noun: Token, labels: tuple[str, ...]) -> Span | None:
+    """Whose document a speaking noun is: "a statement from Waitrose", "the ministry's report",
+    "a report by the agency" (the "it" that goes on speaking is that body)."""
+    doc = noun.doc
+    for child in noun.children:
+        owner = child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            owner = next((c for c in child.children if c.dep_ == "pobj"), child)
+        elif child.dep_ != "poss":
+            continue
+        entity = next((e for e in doc.ents if e.start <= owner.i < e.end), None)
+        if entity is not None and entity.label_ in labels:
+            return entity
     return None
