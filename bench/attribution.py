@@ -1,6 +1,7 @@
 """Who says so, measured on PolNeAR: claim recall, source accuracy, claim precision.
 
     python bench/attribution.py [--set dev|train] [--limit N] [--show missed|wrong|extra] [--cache FILE]
+                                [--quotes] [--speakers] [--gate]
 
 Each PolNeAR article (US political news of 2016, every attribution annotated with its Source,
 Cue and Content) is analysed as it stands, so that our offsets and theirs index the same text.
@@ -9,7 +10,9 @@ half its Content; its source is right when the claim's source mention overlaps t
 or, where the claim has no source offsets, when the speaker's name, role, organisation or
 description shares a word with it; claim precision is the share of claims that overlap some gold
 Content. Articles annotated by several people are scored against each annotation. The quote
-benchmark (bench/quotes.py) is run beside it with --quotes. Prints figures; with --gate (the CI
+benchmark (bench/quotes.py) is run beside it with --quotes; with --speakers, bench/speakers.py
+(pronoun speakers on our own labels of real news, and the calibration table: per rule and per
+confidence word, the share of speakers right beside the confidence shown). Prints figures; with --gate (the CI
 quality gate) also measures the hand-labelled quotes and exits 1 when a figure is under its
 floor in bench/attribution_floors.json.
 """
@@ -108,6 +111,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, help="pickle of analysed articles (rebuilt when absent)")
     parser.add_argument("--show", choices=["missed", "wrong", "extra"], help="list errors of one kind")
     parser.add_argument("--quotes", action="store_true", help="also run bench/quotes.py")
+    parser.add_argument("--speakers", action="store_true", help="also run bench/speakers.py")
     parser.add_argument("--gate", action="store_true", help="exit 1 when a figure is under its floor")
     args = parser.parse_args()
     path = DATA / f"polnear-{args.set}.jsonl"
@@ -159,6 +163,8 @@ def main() -> None:
     print("cues of missed attributions, most common:", ", ".join(f"{c} {n}" for c, n in cues.most_common(15)))
     if args.quotes:
         subprocess.run([sys.executable, str(Path(__file__).with_name("quotes.py"))], check=False)
+    if args.speakers:
+        subprocess.run([sys.executable, str(Path(__file__).with_name("speakers.py"))], check=False)
     if args.gate:
         result = {
             "polnear.claim_recall": found / max(1, gold_total),
