@@ -13,6 +13,8 @@ a claim's words begin and end), `quotations`, `quote_chains` and `quote_speakers
 marks, quotations that go on, speakers named without a verb), `pronouns` ("he", "she", and
 the "it" or "they" that speaks; first names' genders learned from news, `data/first_names.tsv`,
 by scripts/build_name_genders.py), `not_claims` (what looks like an attribution and is none),
+`cue_model` (the learned cue: verbs beyond the lexicons that attribute, trained by
+scripts/train_cue_model.py on our own labels, weights in `data/cue_model.json`),
 `roles` (the role a person is introduced with), `evidence` (offsets and confidence), `words`
 (a claim's speaker in plain words, for the CLI and the web pages).
 
