@@ -57,16 +57,27 @@ class Sentence:
     end: int
 
 
+# Why a mention was joined to its canonical entity (`newsgraph entity NAME --why` shows it).
+OWN_NAME = "its own name"
+SHORT_FORM = "short form of a longer name in the article"
+INITIALS = "initials of a name in the article"
+GAZETTEER = "gazetteer"
+EARLIER_ARTICLE = "short form of a name in an earlier article"
+STORED_SHORT_FORM = "surname or initials, kept for later articles"
+
+
 @dataclass
 class EntityMention:
     """A named-entity mention as the NER model (and our fixes) found it, with the canonical
-    entity it refers to (None for numbers, dates and the like)."""
+    entity it refers to (None for numbers, dates and the like) and why it was joined to it
+    (`reason`: its own name, a short form, initials, the gazetteer; None when not known)."""
 
     text: str
     label: str
     start: int
     end: int
     entity_id: str | None = None
+    reason: str | None = None
 
 
 @dataclass

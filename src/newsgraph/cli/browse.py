@@ -187,17 +187,28 @@ def entity(
     name: Annotated[str, typer.Argument(help="Entity id, name or alias (e.g. 'Gusev', 'the Kremlin').")],
     db: DbOption = None,
     as_json: JsonOption = False,
+    why: Annotated[
+        bool, typer.Option("--why", help="Say why each way of writing it was joined to this entity.")
+    ] = False,
 ) -> None:
     """One entity: canonical name, type, aliases, the articles that mention it.
 
-    Example: `newsgraph entity Kremlin --json`
+    Example: `newsgraph entity Kremlin --json`, `newsgraph entity Fahie --why`
     """
     found = get_entity(open_store(db).engine, name)
     if as_json:
         sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
         return
     out.print(f"[bold]{escape(found['name'])}[/bold] ({found['type']}, {found['id']})", markup=True)
-    out.print("aliases: " + ", ".join(f"{a['alias']} ({a['mentions']})" for a in found["aliases"]), markup=False)
+    if why:
+        joins = Table(title="why its mentions are this entity")
+        for column in ("written", "mentions", "joined because"):
+            joins.add_column(column, overflow="fold")
+        for a in found["aliases"]:
+            joins.add_row(escape(a["alias"]), str(a["mentions"]), a["why"] or "not recorded (stored before 0015)")
+        out.print(joins)
+    else:
+        out.print("aliases: " + ", ".join(f"{a['alias']} ({a['mentions']})" for a in found["aliases"]), markup=False)
     table = Table(title="articles")
     for column in ("id", "outlet", "published", "title", "mentions"):
         table.add_column(column, overflow="fold")

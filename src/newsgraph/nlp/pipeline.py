@@ -150,7 +150,14 @@ def fill_record(article: Article, doc: Doc) -> Article:
     article.sentences = [_trimmed(text_of(doc), s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
     links = doc._.entity_links or [None] * len(doc.ents)
     article.entities = [
-        EntityMention(e.text, _label(e.label_, link), e.start_char, e.end_char, link.entity_id if link else None)
+        EntityMention(
+            e.text,
+            _label(e.label_, link),
+            e.start_char,
+            e.end_char,
+            link.entity_id if link else None,
+            link.reason if link else None,
+        )
         for e, link in zip(doc.ents, links, strict=True)
     ]
     canonical: dict[str, CanonicalEntity] = {}

@@ -9,7 +9,7 @@ from typing import cast
 from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
-from newsgraph.records import Article, CanonicalEntity
+from newsgraph.records import EARLIER_ARTICLE, OWN_NAME, STORED_SHORT_FORM, Article, CanonicalEntity
 from newsgraph.store.models import EntityAliasRow, EntityRow
 from newsgraph.store.upsert import add_counts, insert_missing
 
@@ -63,6 +63,7 @@ def resolve_short_names(session: Session, article: Article) -> None:
     for mention in article.entities:
         if mention.entity_id in remap:
             mention.entity_id = remap[mention.entity_id].id
+            mention.reason = EARLIER_ARTICLE
     kept = {e.id: e for e in article.canonical_entities if e.id not in remap}
     for target in remap.values():
         kept.setdefault(target.id, target)
@@ -85,12 +86,20 @@ def register_entities(session: Session, article: Article) -> None:
         session, ENTITIES, ["id"], [{"id": e.id, "name": e.name, "type": e.type} for e in article.canonical_entities]
     )
     counts: Counter[tuple[str, str]] = Counter()
+    reasons: dict[tuple[str, str], str | None] = {}
     for mention in article.entities:
         if mention.entity_id:
-            counts[(mention.entity_id, _alias(mention.text))] += 1
+            key = (mention.entity_id, _alias(mention.text))
+            counts[key] += 1
+            reasons.setdefault(key, mention.reason)
     for entity in article.canonical_entities:
         counts[(entity.id, _alias(entity.name))] += 0
+        reasons.setdefault((entity.id, _alias(entity.name)), OWN_NAME)
         for form in _short_forms(entity):
             counts[(entity.id, form)] += 0
-    rows = [{"entity_id": e, "alias": a, "mentions": n} for (e, a), n in sorted(counts.items())]
+            reasons.setdefault((entity.id, form), STORED_SHORT_FORM)
+    rows = [
+        {"entity_id": e, "alias": a, "mentions": n, "reason": reasons.get((e, a))}
+        for (e, a), n in sorted(counts.items())
+    ]
     add_counts(session, ALIASES, ["entity_id", "alias"], "mentions", rows)

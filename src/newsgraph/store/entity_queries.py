@@ -132,9 +132,9 @@ def get_entity(engine: Engine, name: str, limit: int = MAX_ITEMS) -> dict[str, A
         entity = session.get(EntityRow, entity_id)
         assert entity is not None
         aliases = [
-            {"alias": a, "mentions": n}
-            for a, n in session.execute(
-                select(EntityAliasRow.alias, EntityAliasRow.mentions)
+            {"alias": a, "mentions": n, "why": why}
+            for a, n, why in session.execute(
+                select(EntityAliasRow.alias, EntityAliasRow.mentions, EntityAliasRow.reason)
                 .where(EntityAliasRow.entity_id == entity_id)
                 .order_by(EntityAliasRow.mentions.desc(), EntityAliasRow.alias)
             )

@@ -233,13 +233,15 @@ class BandRow(Base):
 
 
 class EntityAliasRow(Base):
-    """A surface form of an entity (lower-cased), with how many mentions used it."""
+    """A surface form of an entity (lower-cased), with how many mentions used it and why the
+    first of them was joined to the entity (`reason`, as `nlp.entities.linker` names it)."""
 
     __tablename__ = "entity_aliases"
 
     entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
     alias: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
     mentions: Mapped[int] = mapped_column(Integer, default=0)
+    reason: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class ClaimRow(Base):

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsgraph.nlp.entities.gazetteer import lookup
+from newsgraph.records import GAZETTEER, INITIALS, OWN_NAME, SHORT_FORM
 
 if not Doc.has_extension("entity_links"):
     Doc.set_extension("entity_links", default=None)
@@ -75,6 +76,7 @@ class EntityLink:
     entity_id: str
     name: str
     type: str
+    reason: str = OWN_NAME
 
 
 def slug(text: str) -> str:
@@ -189,28 +191,33 @@ def _link(
     if label == "PERSON":
         name = person_name(ent)
         parts = name.split()
+        reason = OWN_NAME
         if len(parts) == 1:
             name = people.get(parts[0].lower(), name)
-        return EntityLink(f"person:{slug(without_middle_initials(name))}", name, "PERSON")
+            reason = SHORT_FORM if name != parts[0] else OWN_NAME
+        return EntityLink(f"person:{slug(without_middle_initials(name))}", name, "PERSON", reason)
     known = lookup(ent.text)
     if known is not None:
         if known.relation in ("capital", "seat") and not is_acting(ent):
             place = _clean(ent.text)
             kind = "fac" if known.relation == "seat" else "gpe"
             return EntityLink(f"{kind}:{slug(place)}", place, kind.upper())
-        return EntityLink(known.entity_id, known.name, known.type)
+        return EntityLink(known.entity_id, known.name, known.type, GAZETTEER)
     name = _clean(ent.text)
     if not name:
         return None
+    reason = OWN_NAME
     if label == "ORG" and name.isupper() and name in long_orgs:
-        name = long_orgs[name]
+        name, reason = long_orgs[name], INITIALS
         known = lookup(name)
         if known is not None:
-            return EntityLink(known.entity_id, known.name, known.type)
+            return EntityLink(known.entity_id, known.name, known.type, INITIALS)
     if label == "ORG":
-        name = longer_orgs.get(company_name(name).lower(), company_name(name))
+        own = company_name(name)
+        name = longer_orgs.get(own.lower(), own)
+        reason = SHORT_FORM if name != own else reason
     kind = {"NORP": "group", "LOC": "loc", "FAC": "fac", "GPE": "gpe", "ORG": "org"}.get(label, label.lower())
-    return EntityLink(f"{kind}:{slug(name)}", name, label)
+    return EntityLink(f"{kind}:{slug(name)}", name, label, reason)
 
 
 def entity_maps(doc: Doc) -> tuple[dict[int, Span], dict[int, EntityLink]]:
