@@ -14,7 +14,9 @@ and organisations (not `coref`), each paired with our entity mention that overla
 - type agreement: of found mentions, the share whose label fits the gold type (a person
   PERSON; a place GPE, LOC or FAC; an organisation ORG; a country either);
 - B-cubed F1 of our canonical ids against the gold ids over the found mentions, within each
-  article and across all (a <NIL> mention is its own entity by its name).
+  article and across all (a <NIL> mention is its own entity by its name). The ids are those a
+  user sees: each set's articles are stored in order into a fresh SQLite database, as `newsgraph
+  ingest` stores them, so a lone surname that an earlier article named in full is that person.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -50,12 +53,21 @@ def analysed(rows: list[dict[str, Any]]) -> list[Any]:
     from newsgraph.records import Article, Published
     from newsgraph.settings import DEFAULT_PIPELINE
 
+    from newsgraph.store import ArticleStore, open_database
+
     analyzer = Analyzer(DEFAULT_PIPELINE)
     articles = (
         Article(id=f"{i:016x}", external_id=str(r["id"]), text=r["text"], published=Published(None, "unknown"))
         for i, r in enumerate(rows)
     )
-    return list(analyzer.analyze(articles))
+    found = list(analyzer.analyze(articles))
+    with tempfile.TemporaryDirectory() as folder:
+        engine = open_database(f"sqlite:///{folder}/entities.db")
+        store = ArticleStore(engine)
+        for article in found:  # the store points each mention at the corpus's canonical entity
+            store.save(article)
+        engine.dispose()
+    return found
 
 
 def bcubed(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:

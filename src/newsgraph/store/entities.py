@@ -16,6 +16,7 @@ from newsgraph.store.upsert import add_counts, insert_missing
 ENTITIES = cast(Table, EntityRow.__table__)
 ALIASES = cast(Table, EntityAliasRow.__table__)
 CHUNK = 400  # aliases per IN list
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "ben"})  # joined to a surname by a hyphen
 _BY_ALIAS = (
     select(ALIASES.c.alias, ENTITIES.c.id, ENTITIES.c.name, ENTITIES.c.type)
     .join(ENTITIES, ENTITIES.c.id == ALIASES.c.entity_id)
@@ -31,7 +32,9 @@ def _short_forms(entity: CanonicalEntity) -> list[str]:
     """Forms a later article may use alone: a person's surname, an organisation's initials."""
     words = entity.name.split()
     if entity.type == "PERSON" and len(words) > 1:
-        return [_alias(words[-1])]
+        particle, _, rest = words[-1].partition("-")
+        after_particle = [_alias(rest)] if rest and particle.lower() in NAME_PARTICLES else []
+        return [_alias(words[-1]), *after_particle]  # "al-Maliki", and "Maliki"
     if entity.type == "ORG" and len(words) > 2:
         initials = "".join(w[0] for w in words if w[:1].isupper())
         return [_alias(initials)] if len(initials) >= 2 else []

@@ -133,3 +133,32 @@ def test_no_name_from_a_contraction_a_lower_case_word_or_a_verb_at_its_edge(anal
     people = [e.text for e in article.entities if e.label == "PERSON"]
     assert people == ["Meghan"]  # the name alone, not the verb after it nor the gerund before Archie
     assert not any(e.text.lower() in ("the", "n't") for e in article.entities)
+
+
+def test_us_states_by_name_and_ap_abbreviation_and_the_district(analyzer: Analyzer) -> None:
+    article = analyse(
+        analyzer,
+        "The plant in Flint, Mich., will close. Michigan officials said jobs would move to Dayton, Ohio. "
+        "Lawmakers in Washington, D.C., asked questions, and Washington state offered help.",
+    )
+    michigan = [(e.entity_id, e.reason) for e in article.entities if e.text.startswith("Mich")]
+    assert michigan == [("gpe:michigan", "gazetteer")] * 2
+    washington = [e.entity_id for e in article.entities if e.text.startswith(("Washington", "D.C."))]
+    assert washington[0] == "gpe:washington-dc" and washington[-1] != "gpe:washington-dc"  # the state is not D.C.
+
+
+def test_a_company_is_one_entity_with_or_without_its_ticker_and_legal_form(analyzer: Analyzer) -> None:
+    article = analyse(
+        analyzer,
+        "Pennzoil Co PZL said it would appeal. Pennzoil has sued rivals before. "
+        "Kidder, Peabody and Co advised the bank; Kidder Peabody declined to comment.",
+    )
+    ids = {e.text: e.entity_id for e in article.entities if e.label == "ORG"}
+    assert ids["Pennzoil Co PZL"] == ids["Pennzoil"] == "org:pennzoil"
+    assert ids["Kidder, Peabody and Co"] == ids["Kidder Peabody"] == "org:kidder-peabody"
+
+
+def test_a_surname_with_a_particle_is_also_the_name_after_it(analyzer: Analyzer) -> None:
+    article = analyse(analyzer, "Nouri al-Maliki met the envoy on Monday. Maliki said the talks went well.")
+    assert ids_of(article, "Maliki") == ids_of(article, "Nouri al-Maliki") == {"person:nouri-al-maliki"}
+    assert {e.reason for e in article.entities if e.text == "Maliki"} == {"short form of a longer name in the article"}

@@ -1,5 +1,8 @@
 """The gazetteer: countries (names, demonyms, capitals, seats of government) and organisations
-that the news names in several ways. Built by us from public facts; package data, no network."""
+that the news names in several ways, built by us from public facts (package data, no
+network); and the states of the United States with their AP abbreviations ("Calif.", "W.Va.")
+and the District of Columbia, from the maintained `us` package, so that "Mich." and "Michigan"
+are one place and "Washington, D.C." is not the state of Washington."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
+DISTRICT = "gpe:washington-dc"  # the District of Columbia: the city, not the state of Washington
 
 
 @dataclass(frozen=True)
@@ -18,7 +22,7 @@ class Known:
     entity_id: str
     name: str
     type: str
-    relation: str  # name | demonym | capital | seat | alias
+    relation: str  # name | demonym | capital | seat | alias | abbreviation
 
 
 def normalise(text: str) -> str:
@@ -60,7 +64,31 @@ def lookup_table() -> dict[str, Known]:
         add(name, Known(entity_id, name, kind, "name"))
         for form in filter(None, others.split("|")):
             add(form, Known(entity_id, name, kind, "alias"))
+    for form, known in us_places():
+        add(form, known)
     return table
+
+
+def us_places() -> list[tuple[str, Known]]:
+    """The states (ids as the linker makes them from a place's name: `gpe:michigan`) under
+    their names and AP abbreviations, and the federal district under its usual names. A
+    country of the same name (Georgia) keeps the name: the countries are read first."""
+    import us  # the maintained state list (BSD-3); imported on first lookup
+
+    forms: list[tuple[str, Known]] = []
+    for state in us.states.STATES:
+        known = Known("gpe:" + re.sub(r"[^a-z0-9]+", "-", state.name.lower()).strip("-"), state.name, "GPE", "name")
+        forms.append((state.name, known))
+        if state.ap_abbr and state.ap_abbr != state.name:
+            abbreviation = Known(known.entity_id, known.name, "GPE", "abbreviation")
+            forms.append((state.ap_abbr, abbreviation))
+            if state.ap_abbr.count(".") > 1:  # "W.Va." is also written "W. Va."
+                forms.append((state.ap_abbr.replace(".", ". ").strip(), abbreviation))
+    district = Known(DISTRICT, "Washington, D.C.", "GPE", "name")
+    for form in ("Washington, D.C.", "Washington D.C.", "Washington, DC", "Washington DC", "D.C."):
+        forms.append((form, district))
+    forms.append(("District of Columbia", district))
+    return forms
 
 
 def lookup(text: str) -> Known | None:

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsgraph.nlp.entities.gazetteer import lookup
+from newsgraph.nlp.entities.gazetteer import DISTRICT, lookup
 from newsgraph.records import GAZETTEER, INITIALS, OWN_NAME, SHORT_FORM
 
 if not Doc.has_extension("entity_links"):
@@ -134,6 +135,9 @@ def link_entities(doc: Doc) -> Doc:
             if len(parts) > 1:
                 people.setdefault(parts[-1].lower(), name)
                 people.setdefault(parts[0].lower(), name)
+                particle, _, rest = parts[-1].partition("-")
+                if rest and particle.lower() in NAME_PARTICLES:  # "al-Maliki" is also "Maliki"
+                    people.setdefault(rest.lower(), name)
     for ent in ents:  # single names, unless a full name above claimed them
         if ent.label_ == "PERSON" and len(person_name(ent).split()) == 1:
             people.setdefault(person_name(ent).lower(), person_name(ent))
@@ -144,7 +148,14 @@ def link_entities(doc: Doc) -> Doc:
             if len(initials(long_name)) >= 2:
                 long_orgs.setdefault(initials(long_name), long_name)
     longer_orgs = short_org_names([company_name(_clean(e.text)) for e in ents if e.label_ == "ORG"])
-    doc._.entity_links = [_link(ent, people, long_orgs, longer_orgs) for ent in ents]
+    links = [_link(ent, people, long_orgs, longer_orgs) for ent in ents]
+    for i, (ent, after) in enumerate(pairwise(ents)):
+        # "Washington, D.C." the parser cut in two: the city is the district, not the state.
+        district = links[i + 1]
+        comma_between = doc.text[ent.end_char : after.start_char].strip() == ","
+        if district is not None and district.entity_id == DISTRICT and ent.text == "Washington" and comma_between:
+            links[i] = district
+    doc._.entity_links = links
     return doc
 
 
@@ -167,17 +178,26 @@ def _clean(text: str) -> str:
     text = re.sub(r"^(?:the|The)\s+", "", text)
     text = re.sub(r"\s*'s?$", "", text)
     text = re.sub(r"\s*\(\s*[A-Z][\w.&-]*\s*\)?$", "", text)  # "Council on ... (CAIR)": the name alone
+    text = re.sub(r"\s*<[^<>]*>?$", "", text)  # a stock ticker in brackets: "Volkswagen AG <VOWG.F>"
     return re.sub(r"\s+", " ", text).strip(" .,;:")
 
 
 # A company's legal form, which one mention gives and the next leaves out ("Home Depot Inc",
 # "Home Depot"; "General Electric Co PLC"): not part of the name an id is made from.
-_LEGAL_FORM = re.compile(r"(?:,?\s+(?:Inc|Corp|Corporation|Co|Cos|Plc|PLC|Ltd|LLC|L\.L\.C|AG|SA|NV|N\.V)\.?)+$")
+_LEGAL_FORM = re.compile(r"(?:,?\s+(?:Inc|Corp|Corps|Corporation|Co|Cos|Plc|PLC|Ltd|LLC|L\.L\.C|AG|SA|NV|N\.V)\.?)+$")
+
+
+# A stock symbol written after the legal form, as wire copy does ("Pennzoil Co PZL",
+# "Volkswagen AG VOWG.F").
+_TICKER = re.compile(r"(\s(?:Inc|Ltd|Plc|PLC|LLC|Co|Corp|AG|SA|NV)\.?)\s+[A-Z]{2,6}(?:\.[A-Z]{1,2})?$")
 
 
 def company_name(name: str) -> str:
-    """The name without its legal form; the whole name when nothing else would be left."""
-    return _LEGAL_FORM.sub("", name).strip() or name
+    """The name without its stock symbol and legal form ("Kidder, Peabody and Co" is "Kidder,
+    Peabody"); the whole name when nothing else would be left."""
+    bare = _LEGAL_FORM.sub("", _TICKER.sub(r"\1", name)).strip()
+    bare = re.sub(r"[\s,]+(?:and|&)$", "", bare).strip(" ,")
+    return bare or name
 
 
 def _link(
@@ -186,6 +206,10 @@ def _link(
     label = ent.label_
     if label not in LINKED_LABELS:
         return None
+    written = ent.text + "." if _dot_after(ent) else ent.text  # "Tenn." with its dot split off
+    abbreviation = lookup(written) if "." in written else None
+    if abbreviation is not None and abbreviation.relation == "abbreviation":  # "Tenn.", "W.Va.", whatever the tag
+        return EntityLink(abbreviation.entity_id, abbreviation.name, abbreviation.type, GAZETTEER)
     if label == "ORG" and len(ent) == 1 and ent.text.lower() in people:
         label = "PERSON"  # "led by Trump" tagged ORG where Trump is a person named in the article
     if label == "PERSON":
@@ -197,6 +221,8 @@ def _link(
             reason = SHORT_FORM if name != parts[0] else OWN_NAME
         return EntityLink(f"person:{slug(without_middle_initials(name))}", name, "PERSON", reason)
     known = lookup(ent.text)
+    if known is not None and known.relation == "abbreviation" and label != "GPE":
+        known = None  # "Ind", "La" without their dot are a state only where tagged a place
     if known is not None:
         if known.relation in ("capital", "seat") and not is_acting(ent):
             place = _clean(ent.text)
@@ -218,6 +244,11 @@ def _link(
         reason = SHORT_FORM if name != own else reason
     kind = {"NORP": "group", "LOC": "loc", "FAC": "fac", "GPE": "gpe", "ORG": "org"}.get(label, label.lower())
     return EntityLink(f"{kind}:{slug(name)}", name, label, reason)
+
+
+def _dot_after(ent: Span) -> bool:
+    doc = ent.doc
+    return ent.end < len(doc) and not doc[ent.end - 1].whitespace_ and doc[ent.end].text == "."
 
 
 def entity_maps(doc: Doc) -> tuple[dict[int, Span], dict[int, EntityLink]]:
