@@ -28,9 +28,7 @@ LABELS = ROOT / "data" / "labels" / "attributions.jsonl"
 sys.path.insert(0, str(ROOT / "scripts"))
 from label_events import document_text  # noqa: E402  (a script beside this one)
 
-from newsgraph.nlp.claims.cue_model import MODEL_FILE, candidates, features  # noqa: E402
-from newsgraph.nlp.claims.cues import is_cue  # noqa: E402
-from newsgraph.nlp.claims.quotations import quote_spans  # noqa: E402
+from newsgraph.nlp.claims import CUE_MODEL_FILE, cue_candidates, cue_features, is_cue, quote_spans  # noqa: E402
 from newsgraph.nlp.pipeline import load_pipeline  # noqa: E402
 from newsgraph.settings import Settings  # noqa: E402
 
@@ -50,8 +48,8 @@ def examples() -> tuple[list[dict[str, int]], list[int], list[int], list[bool]]:
         cues = [a["cue"] for a in row["attributions"]]
         quoted = quote_spans(texts[number])
         for sent in doc.sents:
-            for token in candidates(sent):
-                X.append(dict.fromkeys(features(token, quoted), 1))
+            for token in cue_candidates(sent):
+                X.append(dict.fromkeys(cue_features(token, quoted), 1))
                 y.append(int(any(s <= token.idx < e for s, e in cues)))
                 groups.append(number)
                 lexicon.append(is_cue(token))
@@ -104,7 +102,7 @@ def main() -> None:
     weights = {name: round(float(w), 3) for name, w in zip(vectorizer.feature_names_, classifier.coef_[0], strict=True)
                if abs(w) >= MIN_WEIGHT}
     weights["bias"] = round(weights.get("bias", 0.0) + float(classifier.intercept_[0]), 4)
-    MODEL_FILE.write_text(json.dumps({
+    CUE_MODEL_FILE.write_text(json.dumps({
         "about": "Learned attribution cue (newsgraph.nlp.claims.cue_model), trained by scripts/train_cue_model.py "
                  "on data/labels/attributions.jsonl (our own labels of ECB+ development (CC BY 3.0), WCXB (CC BY 4.0) "
                  "and scrapinghub (MIT) articles; offsets only). Logistic regression, C=" + str(C) + ".",
@@ -113,7 +111,7 @@ def main() -> None:
         "threshold": threshold,
         "weights": dict(sorted(weights.items())),
     }, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(weights)} weights written to {MODEL_FILE}")
+    print(f"{len(weights)} weights written to {CUE_MODEL_FILE}")
 
 
 if __name__ == "__main__":

@@ -55,8 +55,42 @@ def fix_entities(doc: Doc) -> Doc:
                 continue
             ent = name
         fixed.append(ent)
-    doc.ents = fixed
+    doc.ents = fixed + names_tagged_elsewhere(doc, fixed)
     return doc
+
+
+PROPAGATED_LABELS = frozenset({"PERSON", "ORG", "GPE"})
+
+
+def names_tagged_elsewhere(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Mentions of a name the model tagged in one place of the article and missed in another
+    ("Fahie said" after "Premier Andrew Fahie"): the same words, capitalised, outside every
+    entity. A single word that opens a sentence is left alone ("Will", "May")."""
+    names: dict[tuple[str, ...], str] = {}
+    for ent in ents:
+        words = tuple(t.text for t in ent)
+        if ent.label_ in PROPAGATED_LABELS and all(w[:1].isupper() for w in words) and len("".join(words)) >= 3:
+            names.setdefault(words, ent.label_)
+    if not names:
+        return []
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(names, key=len, reverse=True):
+        by_first.setdefault(words[0], []).append(words)
+    found: list[Span] = []
+    for token in doc:
+        if token.i in taken or token.text not in by_first:
+            continue
+        for words in by_first[token.text]:
+            end = token.i + len(words)
+            if end > len(doc) or tuple(t.text for t in doc[token.i : end]) != words:
+                continue
+            if any(i in taken for i in range(token.i, end)) or (len(words) == 1 and token.is_sent_start):
+                continue
+            found.append(Span(doc, token.i, end, label=names[words]))
+            taken.update(range(token.i, end))
+            break
+    return found
 
 
 # Labels of names, which hold neither a contraction nor a verb.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsgraph.nlp.claims.cue_model import MODEL_FILE, cue_model, stem
+from newsgraph.nlp.claims.cue_model import CUE_MODEL_FILE, cue_model, stem
 from newsgraph.nlp.claims.cues import is_cue
 from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.settings import Settings
@@ -50,7 +50,7 @@ def test_the_stem_joins_the_forms_of_a_verb() -> None:
 def test_the_shipped_model_names_its_sources_and_the_labels_keep_no_text() -> None:
     model = cue_model()
     assert model is not None and 0.0 < model.threshold < 1.0 and len(model.weights) > 1000
-    about = json.loads(MODEL_FILE.read_text())["about"]
+    about = json.loads(CUE_MODEL_FILE.read_text())["about"]
     assert "ECB+" in about and "WCXB" in about and "scrapinghub" in about
     rows = [json.loads(line) for line in LABELS.read_text().splitlines()]
     assert len(rows) >= 100 and sum(len(r["attributions"]) for r in rows) > 1000

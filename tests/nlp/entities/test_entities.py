@@ -2,9 +2,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from spacy.tokens import Span
 
 from newsgraph.ingest import prepare_article, read_source
-from newsgraph.nlp.pipeline import Analyzer
+from newsgraph.nlp.components import names_tagged_elsewhere
+from newsgraph.nlp.pipeline import Analyzer, load_pipeline
 from newsgraph.records import Article, Published
 from newsgraph.settings import Settings
 
@@ -162,3 +164,12 @@ def test_a_surname_with_a_particle_is_also_the_name_after_it(analyzer: Analyzer)
     article = analyse(analyzer, "Nouri al-Maliki met the envoy on Monday. Maliki said the talks went well.")
     assert ids_of(article, "Maliki") == ids_of(article, "Nouri al-Maliki") == {"person:nouri-al-maliki"}
     assert {e.reason for e in article.entities if e.text == "Maliki"} == {"short form of a longer name in the article"}
+
+
+def test_a_name_tagged_once_is_tagged_wherever_the_article_repeats_it() -> None:
+    nlp = load_pipeline(Settings(database_url="sqlite://").pipeline)
+    doc = nlp.make_doc("Reporters asked Fahie about the accounts. Later Fahie said nothing. Fahie left.")
+    doc = nlp.get_pipe("parser")(nlp.get_pipe("tok2vec")(doc))
+    first = Span(doc, 2, 3, label="PERSON")
+    found = names_tagged_elsewhere(doc, [first])
+    assert [(s.start_char, s.label_) for s in found] == [(doc.text.index("Fahie said"), "PERSON")]  # not the opener

@@ -18,8 +18,10 @@ scripts/train_cue_model.py on our own labels, weights in `data/cue_model.json`),
 `roles` (the role a person is introduced with), `evidence` (offsets and confidence), `words`
 (a claim's speaker in plain words, for the CLI and the web pages).
 
-Also exported for the other wings: the verbs of saying (`SPEECH_VERBS`, which are no events),
-`HEDGES`, `OUTLET_TAIL_WORDS` and `verb_lemmas`, the base forms of an inflected verb.
+Also exported for scripts/train_cue_model.py: the learned cue's candidates, features and weights
+file, and `is_cue` (the lexicons' test). Also exported for the other wings: the verbs of saying
+(`SPEECH_VERBS`, which are no events), `HEDGES`, `OUTLET_TAIL_WORDS` and `verb_lemmas`, the
+base forms of an inflected verb.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ from typing import TYPE_CHECKING
 from newsgraph.nlp.exports import load_on_use
 
 if TYPE_CHECKING:
-    from newsgraph.nlp.claims.cues import verb_lemmas
+    from newsgraph.nlp.claims.cue_model import CUE_MODEL_FILE, cue_candidates, cue_features
+    from newsgraph.nlp.claims.cues import is_cue, verb_lemmas
     from newsgraph.nlp.claims.finder import find_claims
     from newsgraph.nlp.claims.pronouns import FEMALE_TITLES, MALE_TITLES, PersonGenders, pronoun_gender
     from newsgraph.nlp.claims.quotations import quote_spans
@@ -39,6 +42,7 @@ else:  # each name imported from its module when first asked for
     __getattr__ = load_on_use(__name__, __file__)
 
 __all__ = [
+    "CUE_MODEL_FILE",
     "FEMALE_TITLES",
     "HEDGES",
     "MALE_TITLES",
@@ -48,7 +52,10 @@ __all__ = [
     "claim_in_words",
     "confidence_label",
     "confidence_word",
+    "cue_candidates",
+    "cue_features",
     "find_claims",
+    "is_cue",
     "pronoun_gender",
     "quote_spans",
     "verb_lemmas",

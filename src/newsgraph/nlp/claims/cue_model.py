@@ -25,14 +25,14 @@ from spacy.tokens import Span, Token
 
 from newsgraph.nlp.claims.cues import is_cue, lemma_of
 
-MODEL_FILE = Path(__file__).with_name("data") / "cue_model.json"
+CUE_MODEL_FILE = Path(__file__).with_name("data") / "cue_model.json"
 CANDIDATE_POS = frozenset({"VERB", "AUX", "ADJ"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 PERSONAL = frozenset({"he", "she", "they", "i", "we", "you", "it", "who"})
 QUOTE_CHARS = frozenset("\"“”'‘’")
 
 
-def candidates(sent: Span) -> list[Token]:
+def cue_candidates(sent: Span) -> list[Token]:
     """The words a cue can be: verbs and adjectives (a cue noun or "according to" is the rules')."""
     return [t for t in sent if t.pos_ in CANDIDATE_POS and t.lower_ != "according"]
 
@@ -71,7 +71,7 @@ def _object_kind(token: Token) -> str:
     return "pos:" + target.pos_ + ("+clause" if clause else "")
 
 
-def features(token: Token, quoted: list[tuple[int, int]]) -> list[str]:
+def cue_features(token: Token, quoted: list[tuple[int, int]]) -> list[str]:
     """The names of the features a candidate word has (all of weight 1)."""
     doc = token.doc
     word = token.lower_
@@ -128,16 +128,16 @@ class CueModel:
     threshold: float
 
     def probability(self, token: Token, quoted: list[tuple[int, int]]) -> float:
-        score = sum(self.weights.get(name, 0.0) for name in features(token, quoted))
+        score = sum(self.weights.get(name, 0.0) for name in cue_features(token, quoted))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
 @lru_cache(maxsize=1)
 def cue_model() -> CueModel | None:
     """The shipped model, or None when it has not been trained (the rules then work alone)."""
-    if not MODEL_FILE.exists():
+    if not CUE_MODEL_FILE.exists():
         return None
-    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    data = json.loads(CUE_MODEL_FILE.read_text(encoding="utf-8"))
     return CueModel({str(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
 
 
@@ -148,7 +148,7 @@ def learned_cues(sent: Span, quoted: list[tuple[int, int]]) -> dict[int, float]:
     if model is None:
         return {}
     found = {}
-    for token in candidates(sent):
+    for token in cue_candidates(sent):
         if not any(s <= token.idx < e for s, e in quoted):
             probability = model.probability(token, quoted)
             if probability >= model.threshold:
