@@ -52,7 +52,6 @@ def analysed(rows: list[dict[str, Any]]) -> list[Any]:
     from newsgraph.nlp.pipeline import Analyzer
     from newsgraph.records import Article, Published
     from newsgraph.settings import DEFAULT_PIPELINE
-
     from newsgraph.store import ArticleStore, open_database
 
     analyzer = Analyzer(DEFAULT_PIPELINE)
