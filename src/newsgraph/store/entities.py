@@ -9,6 +9,7 @@ from typing import cast
 from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
+from newsgraph.nlp.entities import after_particle
 from newsgraph.records import EARLIER_ARTICLE, OWN_NAME, STORED_SHORT_FORM, Article, CanonicalEntity
 from newsgraph.store.models import EntityAliasRow, EntityRow
 from newsgraph.store.upsert import add_counts, insert_missing
@@ -16,7 +17,6 @@ from newsgraph.store.upsert import add_counts, insert_missing
 ENTITIES = cast(Table, EntityRow.__table__)
 ALIASES = cast(Table, EntityAliasRow.__table__)
 CHUNK = 400  # aliases per IN list
-NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "ben"})  # joined to a surname by a hyphen
 _BY_ALIAS = (
     select(ALIASES.c.alias, ENTITIES.c.id, ENTITIES.c.name, ENTITIES.c.type)
     .join(ENTITIES, ENTITIES.c.id == ALIASES.c.entity_id)
@@ -32,9 +32,8 @@ def _short_forms(entity: CanonicalEntity) -> list[str]:
     """Forms a later article may use alone: a person's surname, an organisation's initials."""
     words = entity.name.split()
     if entity.type == "PERSON" and len(words) > 1:
-        particle, _, rest = words[-1].partition("-")
-        after_particle = [_alias(rest)] if rest and particle.lower() in NAME_PARTICLES else []
-        return [_alias(words[-1]), *after_particle]  # "al-Maliki", and "Maliki"
+        rest = after_particle(words[-1])
+        return [_alias(words[-1]), *([_alias(rest)] if rest else [])]  # "al-Maliki", and "Maliki"
     if entity.type == "ORG" and len(words) > 2:
         initials = "".join(w[0] for w in words if w[:1].isupper())
         return [_alias(initials)] if len(initials) >= 2 else []

@@ -9,8 +9,10 @@ hand-labelled attributions of real news (data/labels/attributions.jsonl, followi
 guidelines; PolNeAR itself, which has no licence, only measures it). The weights
 (`data/cue_model.json`) are a plain table of feature -> weight, read once; scoring a word is a
 sum over its few dozen features, so the model costs a small share of the parse. `finder` asks
-it only about words the lexicons do not know, and builds the claim from the parse as it does
-for a lexicon cue.
+it about every verb and adjective outside quotation marks: a word it is sure of (`threshold`)
+is a cue even where no lexicon names it, and attributes its object as a stance verb does; one
+it is very sure of (finder's `SURE_CUE`) also attributes a clause with no parsed subject. The
+claim is built from the parse as for a lexicon cue.
 """
 
 from __future__ import annotations

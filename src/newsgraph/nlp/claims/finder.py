@@ -252,7 +252,7 @@ def _sentence_claims(sent: Span, context: _Context, quoted: list[tuple[int, int]
                 # "X said (that) A and B": what is said runs to the sentence's end.
                 end = max(end, sentence_end(sent))
         elif (
-            (verb.lower_ in rules.SPEECH_VERBS or is_cue(verb) or learned.get(verb.i, 0.0) >= SURE_CUE)
+            (is_cue(verb) or learned.get(verb.i, 0.0) >= SURE_CUE)
             and verb.dep_ in ("parataxis", "ccomp", "advcl")
             and (verb.head.i < verb.i or set_off_by_commas(verb))
             and not any(c.dep_ in ("mark", "dobj") for c in verb.children)

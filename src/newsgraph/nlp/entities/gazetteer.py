@@ -7,12 +7,29 @@ are one place and "Washington, D.C." is not the state of Washington."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
 DISTRICT = "gpe:washington-dc"  # the District of Columbia: the city, not the state of Washington
+
+
+# Particles a surname joins with a hyphen: "al-Maliki" is also "Maliki".
+HYPHEN_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "ben"})
+
+
+def slug(text: str) -> str:
+    """The readable, stable part of an id made from a name ("West Virginia" -> "west-virginia")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:48].strip("-") or "x"
+
+
+def after_particle(surname: str) -> str | None:
+    """The surname without a hyphenated particle ("al-Maliki" -> "Maliki"), or None."""
+    particle, _, rest = surname.partition("-")
+    return rest if rest and particle.lower() in HYPHEN_PARTICLES else None
 
 
 @dataclass(frozen=True)
@@ -77,7 +94,7 @@ def us_places() -> list[tuple[str, Known]]:
 
     forms: list[tuple[str, Known]] = []
     for state in us.states.STATES:
-        known = Known("gpe:" + re.sub(r"[^a-z0-9]+", "-", state.name.lower()).strip("-"), state.name, "GPE", "name")
+        known = Known(f"gpe:{slug(state.name)}", state.name, "GPE", "name")
         forms.append((state.name, known))
         if state.ap_abbr and state.ap_abbr != state.name:
             abbreviation = Known(known.entity_id, known.name, "GPE", "abbreviation")

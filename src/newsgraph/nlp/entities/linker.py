@@ -11,14 +11,13 @@ for its country only when it acts (the subject of a verb, or a possessor: "Mosco
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsgraph.nlp.entities.gazetteer import DISTRICT, lookup
+from newsgraph.nlp.entities.gazetteer import DISTRICT, after_particle, lookup, slug
 from newsgraph.records import GAZETTEER, INITIALS, OWN_NAME, SHORT_FORM
 
 if not Doc.has_extension("entity_links"):
@@ -80,11 +79,6 @@ class EntityLink:
     reason: str = OWN_NAME
 
 
-def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:48].strip("-") or "x"
-
-
 def is_acting(span: Span) -> bool:
     """The name is a participant, not a location: subject, agent or possessor of something."""
     root = span.root
@@ -135,8 +129,7 @@ def link_entities(doc: Doc) -> Doc:
             if len(parts) > 1:
                 people.setdefault(parts[-1].lower(), name)
                 people.setdefault(parts[0].lower(), name)
-                particle, _, rest = parts[-1].partition("-")
-                if rest and particle.lower() in NAME_PARTICLES:  # "al-Maliki" is also "Maliki"
+                if (rest := after_particle(parts[-1])) is not None:  # "al-Maliki" is also "Maliki"
                     people.setdefault(rest.lower(), name)
     for ent in ents:  # single names, unless a full name above claimed them
         if ent.label_ == "PERSON" and len(person_name(ent).split()) == 1:
@@ -206,10 +199,12 @@ def _link(
     label = ent.label_
     if label not in LINKED_LABELS:
         return None
-    written = ent.text + "." if _dot_after(ent) else ent.text  # "Tenn." with its dot split off
-    abbreviation = lookup(written) if "." in written else None
-    if abbreviation is not None and abbreviation.relation == "abbreviation":  # "Tenn.", "W.Va.", whatever the tag
-        return EntityLink(abbreviation.entity_id, abbreviation.name, abbreviation.type, GAZETTEER)
+    known = lookup(ent.text)
+    if known is not None and known.relation == "abbreviation":
+        if "." in ent.text or _dot_after(ent):  # "Tenn.", "W.Va." (its dot maybe split off), whatever the tag
+            return EntityLink(known.entity_id, known.name, known.type, GAZETTEER)
+        if label != "GPE":
+            known = None  # "Ind", "La" without their dot are a state only where tagged a place
     if label == "ORG" and len(ent) == 1 and ent.text.lower() in people:
         label = "PERSON"  # "led by Trump" tagged ORG where Trump is a person named in the article
     if label == "PERSON":
@@ -220,9 +215,6 @@ def _link(
             name = people.get(parts[0].lower(), name)
             reason = SHORT_FORM if name != parts[0] else OWN_NAME
         return EntityLink(f"person:{slug(without_middle_initials(name))}", name, "PERSON", reason)
-    known = lookup(ent.text)
-    if known is not None and known.relation == "abbreviation" and label != "GPE":
-        known = None  # "Ind", "La" without their dot are a state only where tagged a place
     if known is not None:
         if known.relation in ("capital", "seat") and not is_acting(ent):
             place = _clean(ent.text)
